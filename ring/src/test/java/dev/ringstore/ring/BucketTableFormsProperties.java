@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The binary and JSON forms of a table round-trip, and damaged forms are rejected clearly. */
-@Timeout(60)
 class BucketTableFormsProperties {
   private final BucketTableJson json = new BucketTableJson(new ObjectMapper());
 
@@ -51,6 +50,7 @@ class BucketTableFormsProperties {
   }
 
   @Test
+  @Timeout(60)
   void malformedJsonNamesWhatIsWrong() {
     assertThatThrownBy(() -> json.fromJson("{nope"))
         .isInstanceOf(InvalidRingException.class)
@@ -68,6 +68,7 @@ class BucketTableFormsProperties {
   }
 
   @Test
+  @Timeout(60)
   void aThousandBucketTableOfTenNodesIsSmall() {
     byte[] encoded =
         BucketTableBinary.encode(BucketTable.initial(Tables.members(10, 3), RingSettings.DEFAULTS));

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Placement properties of fresh tables: list shape, zones, balance and determinism. */
-@Timeout(120)
 class BucketTableProperties {
 
   @Property(tries = 200)
@@ -63,6 +62,7 @@ class BucketTableProperties {
   }
 
   @Test
+  @Timeout(60)
   void balanceOfTwoHundredNodesAtSixteenThousandBuckets() {
     for (int zones : new int[] {0, 5}) {
       BucketTable table =
@@ -90,6 +90,7 @@ class BucketTableProperties {
    * iteration order (anything that would give two machines different tables) fails here.
    */
   @Test
+  @Timeout(60)
   void tableOfAFixedClusterIsTheSameOnEveryMachine() {
     BucketTable table = BucketTable.initial(Tables.members(10, 3), RingSettings.DEFAULTS);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -100,6 +101,7 @@ class BucketTableProperties {
   static final String GOLDEN_10_NODES_3_ZONES = "d13c2504";
 
   @Test
+  @Timeout(60)
   void keysMapToTheSameBucketOnEveryMachine() {
     RingSettings settings = RingSettings.DEFAULTS;
     assertThat(settings.bucketOf("user:42".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
@@ -110,6 +112,7 @@ class BucketTableProperties {
   static final int GOLDEN_BUCKET_OF_USER_42 = 820;
 
   @Test
+  @Timeout(60)
   void keysSpreadEvenlyOverBuckets() {
     RingSettings settings = RingSettings.DEFAULTS;
     int[] counts = new int[settings.buckets()];
