@@ -1,0 +1,140 @@
+package dev.ringstore.protocol;
+
+import dev.ringstore.protocol.v1.ErrorCode;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens {@link Connection}s to Ringstore endpoints. One client is meant to be shared by everything
+ * in a process that talks the protocol (the Java client, a node's replica and gossip traffic), each
+ * peer getting one long-lived multiplexed connection:
+ *
+ * <pre>{@code
+ * ProtocolClient client = ProtocolClient.create(ProtocolLimits.defaults());
+ * Connection node = client.connect(address).join();
+ * Response response = node.send(request, Duration.ofSeconds(2)).join();
+ * }</pre>
+ *
+ * <p>Event loops: {@link #create(ProtocolLimits)} owns a group of daemon I/O threads and shuts it
+ * down on {@link #close()}; {@link #create(ProtocolLimits, EventLoopGroup)} borrows one (a node
+ * passes its server's worker group, say) and leaves it running.
+ */
+public final class ProtocolClient implements AutoCloseable {
+
+  /** How long {@link #connect(InetSocketAddress)} waits for the TCP handshake. */
+  public static final Duration CONNECT_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
+
+  private static final AttributeKey<Connection> CONNECTION =
+      AttributeKey.valueOf(ProtocolClient.class, "connection");
+
+  private final ProtocolLimits limits;
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
+  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+
+  private ProtocolClient(ProtocolLimits limits, EventLoopGroup group, boolean ownsGroup) {
+    this.limits = limits;
+    this.group = group;
+    this.ownsGroup = ownsGroup;
+  }
+
+  /** A client with event loops of its own. */
+  public static ProtocolClient create(ProtocolLimits limits) {
+    var group = new NioEventLoopGroup(0, new DefaultThreadFactory("ringstore-client-io", true));
+    return new ProtocolClient(limits, group, true);
+  }
+
+  /** A client on a borrowed event loop group, which {@link #close()} leaves running. */
+  public static ProtocolClient create(ProtocolLimits limits, EventLoopGroup group) {
+    return new ProtocolClient(limits, group, false);
+  }
+
+  /** Connects with {@link #CONNECT_TIMEOUT_DEFAULT}. */
+  public CompletableFuture<Connection> connect(InetSocketAddress address) {
+    return connect(address, CONNECT_TIMEOUT_DEFAULT);
+  }
+
+  /**
+   * Opens a connection to {@code address}. Fails with a {@link RingstoreException} ({@code
+   * UNAVAILABLE}) if it cannot be made within {@code timeout}.
+   */
+  public CompletableFuture<Connection> connect(InetSocketAddress address, Duration timeout) {
+    CompletableFuture<Connection> result = new CompletableFuture<>();
+    new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.attr(CONNECTION).set(new Connection(ch, limits));
+                channels.add(ch);
+                ch.closeFuture().addListener(closed -> channels.remove(ch));
+              }
+            })
+        .connect(address)
+        .addListener(
+            (ChannelFuture connected) -> {
+              if (connected.isSuccess()) {
+                Connection connection = connected.channel().attr(CONNECTION).get();
+                connection.remoteAddress(); // Netty caches it, so messages can name it after close.
+                result.complete(connection);
+              } else {
+                result.completeExceptionally(
+                    new RingstoreException(
+                        ErrorCode.UNAVAILABLE,
+                        "cannot connect to "
+                            + address.getHostString()
+                            + ":"
+                            + address.getPort()
+                            + ": "
+                            + reason(connected.cause()),
+                        connected.cause()));
+              }
+            });
+    return result;
+  }
+
+  /** The cause in a person's words: "Connection refused", not the exception's class name. */
+  private static String reason(Throwable cause) {
+    if (cause instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    String message = cause.getMessage();
+    if (message == null) {
+      return cause.getClass().getSimpleName();
+    }
+    int annotation = message.indexOf(": /");
+    return annotation > 0 ? message.substring(0, annotation) : message;
+  }
+
+  /**
+   * Closes every connection this client opened (their pending requests fail with {@code
+   * UNAVAILABLE}) and shuts down an owned event loop group, waiting for it. Blocks: do not call
+   * from an event loop.
+   */
+  @Override
+  public void close() {
+    channels.forEach(Channel::close);
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

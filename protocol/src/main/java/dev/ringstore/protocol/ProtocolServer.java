@@ -1,0 +1,205 @@
+package dev.ringstore.protocol;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Serves the Ringstore protocol on one address: every request arriving on any connection goes to
+ * the {@link RequestHandler}, and its response goes back on that connection tagged with the
+ * request's id, in completion order (see {@link RequestDispatcher} for pipelining and the in-flight
+ * bound).
+ *
+ * <p>A node plugs in like this:
+ *
+ * <pre>{@code
+ * ProtocolServer server =
+ *     ProtocolServer.start(new InetSocketAddress(host, port), coordinator::handle, limits);
+ * InetSocketAddress bound = server.localAddress(); // the real port when port 0 was asked for
+ * ...
+ * server.shutdownGracefully(Duration.ofSeconds(10)).join();
+ * }</pre>
+ *
+ * <p>Event loops: {@link #start(InetSocketAddress, RequestHandler, ProtocolLimits)} creates and
+ * owns its groups (one acceptor thread, Netty's default number of I/O threads) and shuts them down
+ * on close; the overload taking groups borrows them and leaves them running.
+ */
+public final class ProtocolServer implements AutoCloseable {
+
+  /** How long {@link #close()} waits for in-flight requests before closing connections anyway. */
+  public static final Duration SHUTDOWN_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final boolean ownsGroups;
+  private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
+  private Channel serverChannel;
+
+  private ProtocolServer(EventLoopGroup boss, EventLoopGroup workers, boolean ownsGroups) {
+    this.bossGroup = boss;
+    this.workerGroup = workers;
+    this.ownsGroups = ownsGroups;
+  }
+
+  /** Binds {@code address} with event loops of its own; port 0 picks a free port. */
+  public static ProtocolServer start(
+      InetSocketAddress address, RequestHandler handler, ProtocolLimits limits) {
+    var boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ringstore-server-accept"));
+    var workers = new NioEventLoopGroup(0, new DefaultThreadFactory("ringstore-server-io"));
+    return new ProtocolServer(boss, workers, true).bind(address, handler, limits);
+  }
+
+  /** Binds {@code address} on borrowed event loops, which close leaves running. */
+  public static ProtocolServer start(
+      InetSocketAddress address,
+      RequestHandler handler,
+      ProtocolLimits limits,
+      EventLoopGroup bossGroup,
+      EventLoopGroup workerGroup) {
+    return new ProtocolServer(bossGroup, workerGroup, false).bind(address, handler, limits);
+  }
+
+  private ProtocolServer bind(
+      InetSocketAddress address, RequestHandler handler, ProtocolLimits limits) {
+    FrameEncoder encoder = new FrameEncoder(limits);
+    ChannelFuture bound =
+        new ServerBootstrap()
+            .group(bossGroup, workerGroup)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new FrameDecoder(limits))
+                        .addLast(new FrameBodyDecoder())
+                        .addLast(encoder)
+                        .addLast(new RequestDispatcher(handler, limits));
+                    connections.add(ch);
+                    ch.closeFuture().addListener(closed -> connections.remove(ch));
+                    if (shutdown.get() != null) {
+                      ch.close();
+                    }
+                  }
+                })
+            .bind(address)
+            .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      releaseGroups();
+      Throwable cause = bound.cause();
+      String message = "cannot listen on " + address + ": " + cause.getMessage();
+      throw cause instanceof IOException io
+          ? new UncheckedIOException(message, io)
+          : new IllegalStateException(message, cause);
+    }
+    serverChannel = bound.channel();
+    return this;
+  }
+
+  /** The address actually bound, with the real port when port 0 was asked for. */
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** Connections open right now. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /**
+   * Stops accepting connections, stops reading on open ones, answers every request already
+   * received, then closes each connection; connections still busy after {@code timeout} are closed
+   * anyway. Owned event loops are shut down last. Idempotent; non-blocking.
+   */
+  public CompletableFuture<Void> shutdownGracefully(Duration timeout) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!shutdown.compareAndSet(null, done)) {
+      return shutdown.get();
+    }
+    serverChannel.close().addListener(ignored -> drainConnections(timeout, done));
+    return done;
+  }
+
+  private void drainConnections(Duration timeout, CompletableFuture<Void> done) {
+    List<CompletableFuture<Void>> closed = new ArrayList<>();
+    for (Channel ch : connections) {
+      closed.add(NettyFutures.whenDone(ch.closeFuture()));
+      try {
+        ch.eventLoop().execute(() -> drain(ch));
+      } catch (RejectedExecutionException e) {
+        ch.close();
+      }
+    }
+    Future<?> deadline;
+    try {
+      deadline =
+          serverChannel
+              .eventLoop()
+              .schedule(
+                  () -> connections.forEach(Channel::close),
+                  timeout.toNanos(),
+                  TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      connections.forEach(Channel::close);
+      deadline = null;
+    }
+    Future<?> cancelOnDone = deadline;
+    CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (v, e) -> {
+              if (cancelOnDone != null) {
+                cancelOnDone.cancel(false);
+              }
+              releaseGroups().whenComplete((v2, e2) -> done.complete(null));
+            });
+  }
+
+  private static void drain(Channel ch) {
+    RequestDispatcher dispatcher = ch.pipeline().get(RequestDispatcher.class);
+    if (dispatcher != null) {
+      dispatcher.drain();
+    } else {
+      ch.close();
+    }
+  }
+
+  private CompletableFuture<Void> releaseGroups() {
+    if (!ownsGroups) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.allOf(
+        NettyFutures.whenDone(bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS)),
+        NettyFutures.whenDone(workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS)));
+  }
+
+  /**
+   * {@link #shutdownGracefully} with {@link #SHUTDOWN_TIMEOUT_DEFAULT}, waiting for it to finish.
+   * Blocks: do not call from an event loop.
+   */
+  @Override
+  public void close() {
+    shutdownGracefully(SHUTDOWN_TIMEOUT_DEFAULT).join();
+  }
+}

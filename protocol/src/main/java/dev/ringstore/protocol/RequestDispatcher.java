@@ -1,0 +1,193 @@
+package dev.ringstore.protocol;
+
+import static dev.ringstore.protocol.RingstoreException.errorResponse;
+
+import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.protocol.v1.Response;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server end of one connection: hands each request to the {@link RequestHandler} without
+ * waiting for earlier ones, and writes each response, tagged with its request id, as soon as it
+ * completes. Also answers the decoder's per-frame events ({@code TOO_LARGE}, {@code BAD_REQUEST})
+ * and closes the connection after a {@link ProtocolViolation}.
+ *
+ * <p>In-flight bound: a request counts from the moment it is handed to the handler until its
+ * response has been written to the socket, so a peer that stops reading also stops being served. At
+ * the bound the channel stops reading (auto-read off) and frames already decoded wait in a queue
+ * that one read's worth of bytes bounds; reading resumes once responses drain below the bound.
+ *
+ * <p>All state is touched only on the channel's event loop; handler futures may complete on any
+ * thread and hop back to it.
+ */
+final class RequestDispatcher extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+  private final RequestHandler handler;
+  private final ProtocolLimits limits;
+  private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private int inFlight;
+  private boolean draining;
+
+  RequestDispatcher(RequestHandler handler, ProtocolLimits limits) {
+    this.handler = handler;
+    this.limits = limits;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof Frame frame) {
+      onFrame(frame);
+    } else if (msg instanceof OversizedFrame oversized) {
+      reply(oversized.id(), errorResponse(ErrorCode.TOO_LARGE, oversized.describe()));
+    } else if (msg instanceof MalformedFrame malformed) {
+      reply(
+          malformed.id(),
+          errorResponse(ErrorCode.BAD_REQUEST, "malformed request: " + malformed.reason()));
+    } else if (msg instanceof ProtocolViolation violation) {
+      log.debug("closing {}: {}", ctx.channel(), violation.reason());
+      waiting.clear();
+      draining = true;
+      ctx.channel().config().setAutoRead(false);
+      Response error =
+          errorResponse(ErrorCode.BAD_REQUEST, "protocol violation: " + violation.reason());
+      ctx.writeAndFlush(Frame.response(Frame.CONNECTION_ID, error))
+          .addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.fireChannelRead(msg);
+    }
+  }
+
+  private void onFrame(Frame frame) {
+    if (frame.kind() != FrameKind.REQUEST) {
+      reply(frame.id(), errorResponse(ErrorCode.BAD_REQUEST, "expected a request frame"));
+    } else if (draining) {
+      reply(frame.id(), errorResponse(ErrorCode.UNAVAILABLE, "server is shutting down"));
+    } else if (inFlight >= limits.maxInFlightPerConnection()) {
+      waiting.add(frame);
+      ctx.channel().config().setAutoRead(false);
+    } else {
+      start(frame);
+    }
+  }
+
+  private void start(Frame frame) {
+    inFlight++;
+    if (inFlight >= limits.maxInFlightPerConnection()) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    long id = frame.id();
+    CompletableFuture<Response> future;
+    try {
+      future = handler.handle(frame.request());
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      future = CompletableFuture.failedFuture(t);
+    }
+    if (future == null) {
+      future = CompletableFuture.failedFuture(new IllegalStateException("handler returned null"));
+    }
+    future.whenComplete(
+        (response, failure) -> {
+          Response answer = answer(response, failure);
+          try {
+            ctx.executor().execute(() -> write(id, answer));
+          } catch (RejectedExecutionException e) {
+            log.debug("event loop gone, dropping response to request {}", id);
+          }
+        });
+  }
+
+  /** Writes a response that needs no handler; it counts as in flight until written. */
+  private void reply(long id, Response response) {
+    inFlight++;
+    write(id, response);
+  }
+
+  private void write(long id, Response response) {
+    long size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
+    if (size > limits.maxFrameBytes()) {
+      response =
+          errorResponse(
+              ErrorCode.TOO_LARGE,
+              "response of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes());
+    }
+    ctx.writeAndFlush(Frame.response(id, response)).addListener(written -> onWritten());
+  }
+
+  private void onWritten() {
+    inFlight--;
+    int max = limits.maxInFlightPerConnection();
+    while (inFlight < max && !waiting.isEmpty()) {
+      start(waiting.poll());
+    }
+    if (draining) {
+      if (inFlight == 0 && waiting.isEmpty()) {
+        ctx.close();
+      }
+    } else if (inFlight < max && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /**
+   * Stops reading new requests, answers every one already received, then closes the connection.
+   * Must run on the channel's event loop.
+   */
+  void drain() {
+    draining = true;
+    ctx.channel().config().setAutoRead(false);
+    if (inFlight == 0 && waiting.isEmpty()) {
+      ctx.close();
+    }
+  }
+
+  /** Requests handed to the handler or being written; for tests. */
+  int inFlight() {
+    return inFlight;
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    waiting.clear();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("closing {} after an error", ctx.channel(), cause);
+    ctx.close();
+  }
+
+  private static Response answer(Response response, Throwable failure) {
+    if (failure == null) {
+      return response != null
+          ? response
+          : errorResponse(ErrorCode.INTERNAL, "request handler completed without a response");
+    }
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof RingstoreException known) {
+      return known.toResponse();
+    }
+    log.warn("request handler failed", cause);
+    return errorResponse(ErrorCode.INTERNAL, "request failed: " + cause);
+  }
+}
