@@ -1,0 +1,153 @@
+package dev.ringstore.node.storage;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.common.versioning.ActorId;
+import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * The reference {@link StorageEngine}: sorted concurrent maps in memory, the same per-key atomicity
+ * (lock striping) and the same key order as {@link RocksDbStorageEngine}. Nothing survives the
+ * process, so every instance is a new data directory with a new incarnation. For tests and the
+ * in-process cluster harness. Scans are weakly consistent rather than snapshots.
+ */
+public final class InMemoryStorageEngine implements StorageEngine {
+  private final NodeIdentity identity;
+  private final ConcurrentSkipListMap<DataKey, DottedVersionVectorSet> data =
+      new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<byte[], DottedVersionVectorSet> hints =
+      new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  private final Map<String, byte[]> meta = new ConcurrentHashMap<>();
+  private final KeyLocks locks = new KeyLocks(KeyLocks.DEFAULT_STRIPES);
+  private volatile boolean closed;
+
+  /** An empty store for {@code node}, with an incarnation drawn from {@code random}. */
+  public InMemoryStorageEngine(NodeId node, RandomGenerator random) {
+    identity =
+        new NodeIdentity(ActorId.newIncarnation(node, random), NodeIdentity.Origin.NEW_DATA_DIR);
+  }
+
+  @Override
+  public NodeIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public DottedVersionVectorSet get(int bucket, byte[] key) {
+    checkOpen();
+    return data.getOrDefault(DataKey.of(bucket, key), DottedVersionVectorSet.empty());
+  }
+
+  @Override
+  public DottedVersionVectorSet update(
+      int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
+    Objects.requireNonNull(change, "change");
+    DataKey dataKey = DataKey.of(bucket, key);
+    checkOpen();
+    return locks.withKey(
+        dataKey.hashCode(),
+        () -> {
+          DottedVersionVectorSet current =
+              data.getOrDefault(dataKey, DottedVersionVectorSet.empty());
+          DottedVersionVectorSet next =
+              Objects.requireNonNull(change.apply(current), "change returned null");
+          if (next.equals(DottedVersionVectorSet.empty())) {
+            data.remove(dataKey);
+          } else {
+            data.put(dataKey, next);
+          }
+          return next;
+        });
+  }
+
+  @Override
+  public void scan(
+      int bucket, byte[] fromKey, BiPredicate<byte[], DottedVersionVectorSet> visitor) {
+    checkOpen();
+    DataKey from = DataKey.of(bucket, fromKey);
+    DataKey end = DataKey.bucketEnd(bucket);
+    ConcurrentNavigableMap<DataKey, DottedVersionVectorSet> range =
+        end == null ? data.tailMap(from) : data.subMap(from, end);
+    for (Map.Entry<DataKey, DottedVersionVectorSet> entry : range.entrySet()) {
+      if (!visitor.test(entry.getKey().userKey(), entry.getValue())) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void deleteBucket(int bucket) {
+    checkOpen();
+    DataKey start = DataKey.bucketStart(bucket);
+    DataKey end = DataKey.bucketEnd(bucket);
+    locks.withAllKeys(() -> (end == null ? data.tailMap(start) : data.subMap(start, end)).clear());
+  }
+
+  @Override
+  public void putHint(Hint hint) {
+    checkOpen();
+    byte[] hintKey = HintKey.of(hint.target(), hint.bucket(), hint.key());
+    locks.withKey(
+        Arrays.hashCode(hintKey),
+        () -> hints.merge(hintKey, hint.set(), DottedVersionVectorSet::sync));
+  }
+
+  @Override
+  public void scanHints(NodeId target, Predicate<Hint> visitor) {
+    checkOpen();
+    for (Map.Entry<byte[], DottedVersionVectorSet> entry :
+        hints.subMap(HintKey.prefix(target), HintKey.prefixEnd(target)).entrySet()) {
+      DataKey dataKey = HintKey.dataKey(entry.getKey());
+      if (!visitor.test(new Hint(target, dataKey.bucket(), dataKey.userKey(), entry.getValue()))) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public boolean deleteHint(Hint delivered) {
+    checkOpen();
+    byte[] hintKey = HintKey.of(delivered.target(), delivered.bucket(), delivered.key());
+    return locks.withKey(Arrays.hashCode(hintKey), () -> hints.remove(hintKey, delivered.set()));
+  }
+
+  @Override
+  public Optional<byte[]> meta(String name) {
+    checkOpen();
+    return Optional.ofNullable(meta.get(name)).map(byte[]::clone);
+  }
+
+  @Override
+  public void putMeta(String name, byte[] value) {
+    NodeIdentity.checkUserMetaName(name);
+    checkOpen();
+    meta.put(name, value.clone());
+  }
+
+  @Override
+  public StorageStats stats() {
+    checkOpen();
+    return new StorageStats(data.size(), 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("storage engine is closed");
+    }
+  }
+}
