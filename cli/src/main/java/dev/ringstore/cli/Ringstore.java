@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Ringstore.Version.class,
     description = "A Dynamo-style, always-writable key-value store.",
-    subcommands = {RingCommand.class})
+    subcommands = {
+      NodeCommand.class,
+      PutCommand.class,
+      GetCommand.class,
+      DeleteCommand.class,
+      RingCommand.class
+    })
 public final class Ringstore {
   /** Exit code for a bad command line or an impossible request. */
   public static final int EXIT_USAGE = 2;
@@ -39,7 +45,7 @@ public final class Ringstore {
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           boolean usage = e instanceof IllegalArgumentException;
-          err.println("ringstore: " + e.getMessage());
+          err.println("ringstore: " + ErrorText.of(e));
           return usage ? EXIT_USAGE : EXIT_FAILURE;
         });
     return cli.execute(args);

@@ -1,0 +1,56 @@
+package dev.ringstore.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringstore.client.GetResult;
+import dev.ringstore.client.NodeClient;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringstore get KEY}: prints the key's values (all siblings) and the causal context to write
+ * back with. A missing key is not an error: "not found", exit 0.
+ */
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads a key: every sibling value, and the context to pass to a later put or delete.",
+      "JSON: {\"key\": K, \"found\": true|false, \"values\": [...], \"context\": \"...\"}."
+    })
+final class GetCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ClientOptions client;
+
+  @Parameters(index = "0", paramLabel = "KEY", description = "The key (UTF-8).")
+  String key;
+
+  @Override
+  public Integer call() {
+    GetResult result;
+    try (NodeClient node = client.connect()) {
+      result = node.get(key.getBytes(StandardCharsets.UTF_8));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (client.json) {
+      ObjectNode json = new ObjectMapper().createObjectNode();
+      json.put("key", key).put("found", result.found());
+      var values = json.putArray("values");
+      result.values().forEach(v -> values.add(new String(v, StandardCharsets.UTF_8)));
+      json.put("context", result.context());
+      out.println(json);
+    } else if (!result.found()) {
+      out.println("not found");
+    } else {
+      out.print(ValueText.siblings(result.values()));
+      out.println("context: " + result.context());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.ringstore.cli;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.node.server.NodeConfig;
+import dev.ringstore.node.server.StorageNode;
+import dev.ringstore.node.storage.Durability;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringstore node}: runs one storage node in the foreground until SIGTERM or Ctrl-C, then
+ * shuts down cleanly (stops accepting, finishes requests in flight, flushes and closes RocksDB).
+ */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = "Runs a storage node in the foreground until SIGTERM or Ctrl-C.")
+final class NodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--id", required = true, description = "This node's id, e.g. n1.")
+  String id;
+
+  @Option(
+      names = "--listen",
+      required = true,
+      converter = HostPort.class,
+      paramLabel = "HOST:PORT",
+      description = "Where to serve the Ringstore protocol.")
+  InetSocketAddress listen;
+
+  @Option(
+      names = "--http",
+      converter = HostPort.class,
+      paramLabel = "HOST:PORT",
+      description = "Where to serve /metrics and /health. Default: none.")
+  InetSocketAddress http;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "The data directory.")
+  Path data;
+
+  @Option(
+      names = "--durability",
+      defaultValue = "fsync",
+      paramLabel = "fsync|async",
+      converter = DurabilityOption.class,
+      description =
+          "fsync: acknowledge after the WAL is synced (group commit); async: sync the WAL"
+              + " periodically. Default: ${DEFAULT-VALUE}.")
+  Durability durability;
+
+  @Override
+  public Integer call() throws Exception {
+    NodeConfig config =
+        NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
+            .withHttp(http == null ? null : resolved(http))
+            .withDurability(durability);
+    StorageNode node = StorageNode.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "ringstore-shutdown"));
+    var out = spec.commandLine().getOut();
+    out.printf(
+        "node %s (actor %s) serving on %s%s; data %s; durability %s%n",
+        id,
+        node.actor(),
+        hostPort(node.address()),
+        node.httpAddress().map(a -> ", http on " + hostPort(a)).orElse(""),
+        data,
+        durability.name().toLowerCase(java.util.Locale.ROOT));
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static InetSocketAddress resolved(InetSocketAddress address) {
+    return new InetSocketAddress(address.getHostString(), address.getPort());
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
+  }
+
+  /** Parses fsync or async. */
+  static final class DurabilityOption implements picocli.CommandLine.ITypeConverter<Durability> {
+    @Override
+    public Durability convert(String value) {
+      return switch (value) {
+        case "fsync" -> Durability.FSYNC;
+        case "async" -> Durability.ASYNC;
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected fsync or async, not '" + value + "'");
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.ringstore.node.server;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.node.storage.Durability;
+import dev.ringstore.ring.RingSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a storage node is started with. Build it with {@link #defaults} and the {@code
+ * with...} methods; each default is a named constant beside its field.
+ *
+ * @param id the node's id
+ * @param listen where the Ringstore protocol is served
+ * @param http where /metrics and /health are served; null for none
+ * @param dataDir the data directory (RocksDB and the node's identity)
+ * @param durability when a write is acknowledged, relative to its WAL sync
+ * @param storageThreads threads that run blocking storage calls, default {@value
+ *     #STORAGE_THREADS_DEFAULT}; many concurrent writers make large fsync group commits
+ * @param storageQueue requests waiting for a storage thread before OVERLOADED, default {@value
+ *     #STORAGE_QUEUE_DEFAULT}
+ * @param limits request limits
+ * @param ring bucket count (keys are stored bucket-prefixed), replicas, tokens
+ */
+public record NodeConfig(
+    NodeId id,
+    InetSocketAddress listen,
+    InetSocketAddress http,
+    Path dataDir,
+    Durability durability,
+    int storageThreads,
+    int storageQueue,
+    RequestLimits limits,
+    RingSettings ring) {
+  public static final Durability DURABILITY_DEFAULT = Durability.FSYNC;
+  public static final int STORAGE_THREADS_DEFAULT = 32;
+  public static final int STORAGE_QUEUE_DEFAULT = 10_000;
+
+  public NodeConfig {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(listen, "listen");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(durability, "durability");
+    if (storageThreads < 1 || storageQueue < 1) {
+      throw new IllegalArgumentException("storage threads and queue must be positive");
+    }
+  }
+
+  public static NodeConfig defaults(NodeId id, InetSocketAddress listen, Path dataDir) {
+    return new NodeConfig(
+        id,
+        listen,
+        null,
+        dataDir,
+        DURABILITY_DEFAULT,
+        STORAGE_THREADS_DEFAULT,
+        STORAGE_QUEUE_DEFAULT,
+        RequestLimits.DEFAULTS,
+        RingSettings.DEFAULTS);
+  }
+
+  public NodeConfig withHttp(InetSocketAddress address) {
+    return new NodeConfig(
+        id, listen, address, dataDir, durability, storageThreads, storageQueue, limits, ring);
+  }
+
+  public NodeConfig withDurability(Durability mode) {
+    return new NodeConfig(
+        id, listen, http, dataDir, mode, storageThreads, storageQueue, limits, ring);
+  }
+
+  public NodeConfig withLimits(RequestLimits newLimits) {
+    return new NodeConfig(
+        id, listen, http, dataDir, durability, storageThreads, storageQueue, newLimits, ring);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.ringstore.node.server;
+
+import dev.ringstore.protocol.v1.Response;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's request metrics: a latency timer per operation and outcome with p50/p99/p99.9, and
+ * errors counted by code. Exported in Prometheus form as {@code ringstore_requests_seconds} and
+ * {@code ringstore_errors_total}.
+ */
+public final class NodeMetrics {
+  private final MeterRegistry registry;
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Counter siblingWarnings;
+
+  public NodeMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.siblingWarnings =
+        Counter.builder("ringstore.siblings.warnings")
+            .description("Writes that left more siblings than the warning limit")
+            .register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Records one finished request, from {@code startedNanos} (System.nanoTime) until now. */
+  void record(String op, Response response, long startedNanos) {
+    String outcome =
+        response == null
+            ? "failed"
+            : response.hasError() ? response.getError().getCode().name() : "ok";
+    timers
+        .computeIfAbsent(
+            op + '/' + outcome,
+            k ->
+                Timer.builder("ringstore.requests")
+                    .description("Requests served by this node")
+                    .tags("op", op, "outcome", outcome)
+                    .publishPercentiles(0.5, 0.99, 0.999)
+                    .register(registry))
+        .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    if (response != null && response.hasError()) {
+      String code = response.getError().getCode().name();
+      errors
+          .computeIfAbsent(
+              code,
+              k ->
+                  Counter.builder("ringstore.errors")
+                      .description("Error replies by code")
+                      .tag("code", code)
+                      .register(registry))
+          .increment();
+    }
+  }
+
+  void siblingWarning() {
+    siblingWarnings.increment();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.ringstore.node.server;
+
+import dev.ringstore.common.versioning.ActorId;
+import dev.ringstore.node.storage.RocksDbStorageEngine;
+import dev.ringstore.node.storage.StorageConfig;
+import dev.ringstore.node.storage.StorageMetrics;
+import dev.ringstore.protocol.ProtocolLimits;
+import dev.ringstore.protocol.ProtocolServer;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running storage node: RocksDB storage, the protocol server in front of it, and the HTTP port
+ * for metrics and health. {@link #close} shuts down in order: stop accepting and finish requests in
+ * flight, drain the storage threads, flush and close RocksDB, stop HTTP.
+ */
+public final class StorageNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StorageNode.class);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final NodeConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final RocksDbStorageEngine storage;
+  private final ThreadPoolExecutor storageExecutor;
+  private final ProtocolServer server;
+  private final AdminHttpServer http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private StorageNode(
+      NodeConfig config,
+      PrometheusMeterRegistry registry,
+      RocksDbStorageEngine storage,
+      ThreadPoolExecutor storageExecutor,
+      ProtocolServer server,
+      AdminHttpServer http) {
+    this.config = config;
+    this.registry = registry;
+    this.storage = storage;
+    this.storageExecutor = storageExecutor;
+    this.server = server;
+    this.http = http;
+  }
+
+  /** Starts a node with the system clock and a secure random source for its incarnation. */
+  public static StorageNode start(NodeConfig config) {
+    return start(config, InstantSource.system(), new SecureRandom());
+  }
+
+  public static StorageNode start(NodeConfig config, InstantSource clock, RandomGenerator random) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RocksDbStorageEngine storage =
+        RocksDbStorageEngine.open(
+            StorageConfig.defaults(config.dataDir()).withDurability(config.durability()),
+            config.id(),
+            random);
+    ThreadPoolExecutor executor = storageExecutor(config);
+    ProtocolServer server = null;
+    try {
+      new StorageMetrics(storage, Tags.of("node", config.id().value())).bindTo(registry);
+      KeyValueHandler handler =
+          new KeyValueHandler(
+              storage,
+              config.ring(),
+              storage.identity().actor(),
+              config.limits(),
+              clock,
+              executor,
+              new NodeMetrics(registry));
+      server = ProtocolServer.start(config.listen(), handler, ProtocolLimits.defaults());
+      AdminHttpServer http =
+          config.http() == null
+              ? null
+              : AdminHttpServer.start(config.http(), registry, () -> health(config, storage));
+      log.info("node {} started as {}", config.id(), storage.identity().actor());
+      return new StorageNode(config, registry, storage, executor, server, http);
+    } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
+      executor.shutdownNow();
+      storage.close();
+      throw e;
+    }
+  }
+
+  private static ThreadPoolExecutor storageExecutor(NodeConfig config) {
+    AtomicInteger threads = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        config.storageThreads(),
+        config.storageThreads(),
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(config.storageQueue()),
+        task -> {
+          Thread thread = new Thread(task, "ringstore-storage-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  private static Map<String, Object> health(NodeConfig config, RocksDbStorageEngine storage) {
+    Map<String, Object> health = new LinkedHashMap<>();
+    health.put("status", "up");
+    health.put("node", config.id().value());
+    health.put("actor", storage.identity().actor().toString());
+    health.put("durability", config.durability().name().toLowerCase(java.util.Locale.ROOT));
+    return health;
+  }
+
+  /** The actor this node versions its writes with (node id + data-dir incarnation). */
+  public ActorId actor() {
+    return storage.identity().actor();
+  }
+
+  /** Where the protocol is served (the real port when 0 was asked for). */
+  public InetSocketAddress address() {
+    return server.localAddress();
+  }
+
+  public Optional<InetSocketAddress> httpAddress() {
+    return Optional.ofNullable(http).map(AdminHttpServer::address);
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    log.info("node {} shutting down", config.id());
+    try {
+      server.shutdownGracefully(DRAIN_TIMEOUT).join();
+    } catch (RuntimeException e) {
+      log.warn("protocol server did not drain cleanly", e);
+    }
+    storageExecutor.shutdown();
+    try {
+      if (!storageExecutor.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        storageExecutor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    storage.close();
+    if (http != null) {
+      http.close();
+    }
+    registry.close();
+    log.info("node {} stopped", config.id());
+  }
+}
