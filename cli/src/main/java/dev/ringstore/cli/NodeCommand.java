@@ -59,12 +59,26 @@ final class NodeCommand implements Callable<Integer> {
               + " periodically. Default: ${DEFAULT-VALUE}.")
   Durability durability;
 
+  @Option(
+      names = "--storage-threads",
+      paramLabel = "N",
+      description =
+          "Threads for blocking storage calls. Default: "
+              + NodeConfig.STORAGE_THREADS_FSYNC
+              + " with fsync (concurrent fsyncs make larger group commits), "
+              + NodeConfig.STORAGE_THREADS_PER_CORE_ASYNC
+              + " per core with async.")
+  Integer storageThreads;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config =
         NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
             .withHttp(http == null ? null : resolved(http))
             .withDurability(durability);
+    if (storageThreads != null) {
+      config = config.withStorageThreads(storageThreads);
+    }
     StorageNode node = StorageNode.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -4,6 +4,7 @@ import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
 import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class Connection implements AutoCloseable {
     this.pending = new PendingRequests(limits.maxInFlightPerConnection());
     channel
         .pipeline()
+        .addLast(
+            new FlushConsolidationHandler(ProtocolServer.FLUSH_BATCH, true)) // pipelined requests
         .addLast(new FrameDecoder(limits))
         .addLast(new FrameBodyDecoder())
         .addLast(new FrameEncoder(limits))

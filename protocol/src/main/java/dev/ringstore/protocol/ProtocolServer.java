@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -48,6 +49,9 @@ public final class ProtocolServer implements AutoCloseable {
 
   /** How long {@link #close()} waits for in-flight requests before closing connections anyway. */
   public static final Duration SHUTDOWN_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
+
+  /** Flushes consolidated into one write at most; Netty's default. */
+  static final int FLUSH_BATCH = FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES;
 
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
@@ -93,6 +97,8 @@ public final class ProtocolServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     ch.pipeline()
+                        // Pipelined replies written in one read burst share one syscall.
+                        .addLast(new FlushConsolidationHandler(FLUSH_BATCH, true))
                         .addLast(new FrameDecoder(limits))
                         .addLast(new FrameBodyDecoder())
                         .addLast(encoder)

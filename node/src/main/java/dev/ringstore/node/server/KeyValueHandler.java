@@ -69,7 +69,7 @@ public final class KeyValueHandler implements RequestHandler {
     String op = request.getOpCase().name().toLowerCase(java.util.Locale.ROOT);
     CompletableFuture<Response> reply =
         switch (request.getOpCase()) {
-          case GET -> onStorage(() -> get(request.getGet()));
+          case GET -> fromCacheOrStorage(request.getGet());
           case PUT -> onStorage(() -> put(request.getPut()));
           case DELETE -> onStorage(() -> delete(request.getDelete()));
           default ->
@@ -90,9 +90,25 @@ public final class KeyValueHandler implements RequestHandler {
     }
   }
 
-  private Response get(GetRequest get) {
-    byte[] key = checkedKey(get.getKey());
-    DottedVersionVectorSet stored = storage.get(ring.bucketOf(key), key);
+  /**
+   * A read served on the calling (event-loop) thread when the set is cached, which costs no thread
+   * hop; a miss goes to the storage threads, since it may read from disk.
+   */
+  private CompletableFuture<Response> fromCacheOrStorage(GetRequest get) {
+    byte[] key;
+    try {
+      key = checkedKey(get.getKey());
+    } catch (RequestRejectedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    int bucket = ring.bucketOf(key);
+    return storage
+        .getIfCached(bucket, key)
+        .map(cached -> CompletableFuture.completedFuture(getReply(cached)))
+        .orElseGet(() -> onStorage(() -> getReply(storage.get(bucket, key))));
+  }
+
+  private static Response getReply(DottedVersionVectorSet stored) {
     GetResponse.Builder reply =
         GetResponse.newBuilder()
             .setFound(stored.isFound())

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param http where /metrics and /health are served; null for none
  * @param dataDir the data directory (RocksDB and the node's identity)
  * @param durability when a write is acknowledged, relative to its WAL sync
- * @param storageThreads threads that run blocking storage calls, default {@value
- *     #STORAGE_THREADS_DEFAULT}; many concurrent writers make large fsync group commits
+ * @param storageThreads threads that run blocking storage calls; 0 (the default) picks by
+ *     durability: {@value #STORAGE_THREADS_FSYNC} for fsync, where many concurrent writers make
+ *     large group commits, and {@value #STORAGE_THREADS_PER_CORE_ASYNC} per core for async, where
+ *     writes do not wait on the disk and more threads only add context switches
  * @param storageQueue requests waiting for a storage thread before OVERLOADED, default {@value
  *     #STORAGE_QUEUE_DEFAULT}
  * @param limits request limits
@@ -34,7 +36,9 @@ public record NodeConfig(
     RequestLimits limits,
     RingSettings ring) {
   public static final Durability DURABILITY_DEFAULT = Durability.FSYNC;
-  public static final int STORAGE_THREADS_DEFAULT = 32;
+  public static final int STORAGE_THREADS_DEFAULT = 0;
+  public static final int STORAGE_THREADS_FSYNC = 32;
+  public static final int STORAGE_THREADS_PER_CORE_ASYNC = 2;
   public static final int STORAGE_QUEUE_DEFAULT = 10_000;
 
   public NodeConfig {
@@ -42,9 +46,20 @@ public record NodeConfig(
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(durability, "durability");
-    if (storageThreads < 1 || storageQueue < 1) {
-      throw new IllegalArgumentException("storage threads and queue must be positive");
+    if (storageThreads < 0 || storageQueue < 1) {
+      throw new IllegalArgumentException(
+          "storage threads must be 0 (auto) or more, queue positive");
     }
+  }
+
+  /** The storage threads to start: {@link #storageThreads}, or the default for the durability. */
+  public int effectiveStorageThreads() {
+    if (storageThreads > 0) {
+      return storageThreads;
+    }
+    return durability == Durability.FSYNC
+        ? STORAGE_THREADS_FSYNC
+        : STORAGE_THREADS_PER_CORE_ASYNC * Runtime.getRuntime().availableProcessors();
   }
 
   public static NodeConfig defaults(NodeId id, InetSocketAddress listen, Path dataDir) {
@@ -68,6 +83,11 @@ public record NodeConfig(
   public NodeConfig withDurability(Durability mode) {
     return new NodeConfig(
         id, listen, http, dataDir, mode, storageThreads, storageQueue, limits, ring);
+  }
+
+  public NodeConfig withStorageThreads(int threads) {
+    return new NodeConfig(
+        id, listen, http, dataDir, durability, threads, storageQueue, limits, ring);
   }
 
   public NodeConfig withLimits(RequestLimits newLimits) {

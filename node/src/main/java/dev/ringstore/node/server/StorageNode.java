@@ -102,8 +102,8 @@ public final class StorageNode implements AutoCloseable {
   private static ThreadPoolExecutor storageExecutor(NodeConfig config) {
     AtomicInteger threads = new AtomicInteger();
     return new ThreadPoolExecutor(
-        config.storageThreads(),
-        config.storageThreads(),
+        config.effectiveStorageThreads(),
+        config.effectiveStorageThreads(),
         0,
         TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(config.storageQueue()),

@@ -48,6 +48,12 @@ public final class InMemoryStorageEngine implements StorageEngine {
     return data.getOrDefault(DataKey.of(bucket, key), DottedVersionVectorSet.empty());
   }
 
+  /** Everything is in memory, so every read can be had without blocking. */
+  @Override
+  public Optional<DottedVersionVectorSet> getIfCached(int bucket, byte[] key) {
+    return Optional.of(get(bucket, key));
+  }
+
   @Override
   public DottedVersionVectorSet update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {

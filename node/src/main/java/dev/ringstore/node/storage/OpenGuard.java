@@ -37,6 +37,21 @@ final class OpenGuard {
     }
   }
 
+  /**
+   * Like {@link #call} but never waits: when the engine is closing or closed, returns {@code
+   * whenUnavailable} at once. For calls from threads that must not block.
+   */
+  <T> T tryCall(java.util.function.Supplier<T> call, T whenUnavailable) {
+    if (!lock.readLock().tryLock()) {
+      return whenUnavailable;
+    }
+    try {
+      return closed ? whenUnavailable : call.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   void run(String operation, Action action) {
     call(
         operation,

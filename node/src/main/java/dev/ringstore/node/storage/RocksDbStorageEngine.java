@@ -127,6 +127,12 @@ public final class RocksDbStorageEngine implements StorageEngine {
         });
   }
 
+  @Override
+  public Optional<DottedVersionVectorSet> getIfCached(int bucket, byte[] key) {
+    DataKey dataKey = DataKey.of(bucket, key);
+    return guard.tryCall(() -> Optional.ofNullable(cache.get(dataKey)), Optional.empty());
+  }
+
   /** The stored set, from the cache or RocksDB (then cached). Hold the key's lock if caching. */
   private DottedVersionVectorSet load(DataKey dataKey) throws RocksDBException {
     DottedVersionVectorSet cached = cache.peek(dataKey);

@@ -81,6 +81,15 @@ public interface StorageEngine extends AutoCloseable {
    */
   boolean deleteHint(Hint delivered);
 
+  /**
+   * The stored set if it can be had without blocking (a cache hit), else empty. Never touches disk,
+   * so it may be called from a network event loop; a value it returns is never older than a write
+   * that has returned.
+   */
+  default Optional<DottedVersionVectorSet> getIfCached(int bucket, byte[] key) {
+    return Optional.empty();
+  }
+
   /** The metadata value called {@code name}, if set. */
   Optional<byte[]> meta(String name);
 

@@ -91,6 +91,21 @@ abstract class StorageEngineContract {
   }
 
   @Test
+  void aNonBlockingReadIsEitherAMissOrTheLatestWrite() {
+    for (int n = 0; n < 50; n++) {
+      int i = n;
+      DottedVersionVectorSet written = put(3, bytes("k"), "v" + i);
+      engine
+          .getIfCached(3, bytes("k"))
+          .ifPresent(cached -> assertThat(cached).as("after write %d", i).isEqualTo(written));
+    }
+    assertThat(engine.getIfCached(3, bytes("never-written")))
+        .satisfiesAnyOf(
+            none -> assertThat(none).isEmpty(),
+            empty -> assertThat(empty).contains(DottedVersionVectorSet.empty()));
+  }
+
+  @Test
   void writesWithoutContextBecomeSiblingsAndAWriteWithContextCollapsesThem() {
     put(3, bytes("k"), "v1");
     put(3, bytes("k"), "v2");
