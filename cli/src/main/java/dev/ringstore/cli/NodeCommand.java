@@ -1,11 +1,13 @@
 package dev.ringstore.cli;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.server.StorageNode;
 import dev.ringstore.node.storage.Durability;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -70,12 +72,29 @@ final class NodeCommand implements Callable<Integer> {
               + " per core with async.")
   Integer storageThreads;
 
+  @Option(
+      names = "--peers",
+      paramLabel = "ID=HOST:PORT,...",
+      converter = PeerList.class,
+      description =
+          "Every member of the cluster with its protocol address, this node included (a static"
+              + " member list until gossip and the config service take over). Default: this node"
+              + " alone.")
+  Map<NodeId, InetSocketAddress> peers;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config =
         NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
             .withHttp(http == null ? null : resolved(http))
             .withDurability(durability);
+    if (peers != null && !peers.isEmpty()) {
+      if (!peers.containsKey(NodeId.of(id))) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--peers must list this node (" + id + ") too");
+      }
+      config = config.withCluster(ClusterSettings.ofPeers(peers));
+    }
     if (storageThreads != null) {
       config = config.withStorageThreads(storageThreads);
     }

@@ -1,6 +1,7 @@
 package dev.ringstore.node.server;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.storage.Durability;
 import dev.ringstore.ring.RingSettings;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import java.util.Objects;
  *     #STORAGE_QUEUE_DEFAULT}
  * @param limits request limits
  * @param ring bucket count (keys are stored bucket-prefixed), replicas, tokens
+ * @param cluster the other members, request defaults and hinted handoff's limits
  */
 public record NodeConfig(
     NodeId id,
@@ -34,7 +36,8 @@ public record NodeConfig(
     int storageThreads,
     int storageQueue,
     RequestLimits limits,
-    RingSettings ring) {
+    RingSettings ring,
+    ClusterSettings cluster) {
   public static final Durability DURABILITY_DEFAULT = Durability.FSYNC;
   public static final int STORAGE_THREADS_DEFAULT = 0;
   public static final int STORAGE_THREADS_FSYNC = 32;
@@ -46,6 +49,8 @@ public record NodeConfig(
     Objects.requireNonNull(listen, "listen");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(durability, "durability");
+    Objects.requireNonNull(ring, "ring");
+    Objects.requireNonNull(cluster, "cluster");
     if (storageThreads < 0 || storageQueue < 1) {
       throw new IllegalArgumentException(
           "storage threads must be 0 (auto) or more, queue positive");
@@ -72,26 +77,73 @@ public record NodeConfig(
         STORAGE_THREADS_DEFAULT,
         STORAGE_QUEUE_DEFAULT,
         RequestLimits.DEFAULTS,
-        RingSettings.DEFAULTS);
+        RingSettings.DEFAULTS,
+        ClusterSettings.SINGLE_NODE);
   }
 
   public NodeConfig withHttp(InetSocketAddress address) {
     return new NodeConfig(
-        id, listen, address, dataDir, durability, storageThreads, storageQueue, limits, ring);
+        id,
+        listen,
+        address,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        limits,
+        ring,
+        cluster);
   }
 
   public NodeConfig withDurability(Durability mode) {
     return new NodeConfig(
-        id, listen, http, dataDir, mode, storageThreads, storageQueue, limits, ring);
+        id, listen, http, dataDir, mode, storageThreads, storageQueue, limits, ring, cluster);
   }
 
   public NodeConfig withStorageThreads(int threads) {
     return new NodeConfig(
-        id, listen, http, dataDir, durability, threads, storageQueue, limits, ring);
+        id, listen, http, dataDir, durability, threads, storageQueue, limits, ring, cluster);
   }
 
   public NodeConfig withLimits(RequestLimits newLimits) {
     return new NodeConfig(
-        id, listen, http, dataDir, durability, storageThreads, storageQueue, newLimits, ring);
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        newLimits,
+        ring,
+        cluster);
+  }
+
+  public NodeConfig withRing(RingSettings settings) {
+    return new NodeConfig(
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        limits,
+        settings,
+        cluster);
+  }
+
+  public NodeConfig withCluster(ClusterSettings settings) {
+    return new NodeConfig(
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        limits,
+        ring,
+        settings);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ringstore.node.server;
 
 import dev.ringstore.common.versioning.ActorId;
+import dev.ringstore.node.cluster.SocketTransport;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
 import dev.ringstore.node.storage.StorageMetrics;
@@ -16,11 +17,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +34,7 @@ public final class StorageNode implements AutoCloseable {
   private final NodeConfig config;
   private final PrometheusMeterRegistry registry;
   private final RocksDbStorageEngine storage;
-  private final ThreadPoolExecutor storageExecutor;
+  private final ClusterNode node;
   private final ProtocolServer server;
   private final AdminHttpServer http;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,13 +43,13 @@ public final class StorageNode implements AutoCloseable {
       NodeConfig config,
       PrometheusMeterRegistry registry,
       RocksDbStorageEngine storage,
-      ThreadPoolExecutor storageExecutor,
+      ClusterNode node,
       ProtocolServer server,
       AdminHttpServer http) {
     this.config = config;
     this.registry = registry;
     this.storage = storage;
-    this.storageExecutor = storageExecutor;
+    this.node = node;
     this.server = server;
     this.http = http;
   }
@@ -64,55 +61,44 @@ public final class StorageNode implements AutoCloseable {
 
   public static StorageNode start(NodeConfig config, InstantSource clock, RandomGenerator random) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags(Tags.of("node", config.id().value()));
     RocksDbStorageEngine storage =
         RocksDbStorageEngine.open(
             StorageConfig.defaults(config.dataDir()).withDurability(config.durability()),
             config.id(),
             random);
-    ThreadPoolExecutor executor = storageExecutor(config);
+    ClusterNode node = null;
     ProtocolServer server = null;
     try {
-      new StorageMetrics(storage, Tags.of("node", config.id().value())).bindTo(registry);
-      KeyValueHandler handler =
-          new KeyValueHandler(
+      new StorageMetrics(storage, Tags.empty()).bindTo(registry);
+      node =
+          ClusterNode.start(
+              config,
               storage,
-              config.ring(),
-              storage.identity().actor(),
-              config.limits(),
+              cluster -> new SocketTransport(cluster, ProtocolLimits.defaults()),
               clock,
-              executor,
-              new NodeMetrics(registry));
-      server = ProtocolServer.start(config.listen(), handler, ProtocolLimits.defaults());
+              registry);
+      server = ProtocolServer.start(config.listen(), node.handler(), ProtocolLimits.defaults());
       AdminHttpServer http =
           config.http() == null
               ? null
               : AdminHttpServer.start(config.http(), registry, () -> health(config, storage));
-      log.info("node {} started as {}", config.id(), storage.identity().actor());
-      return new StorageNode(config, registry, storage, executor, server, http);
+      log.info(
+          "node {} started as {} in a cluster of {}",
+          config.id(),
+          storage.identity().actor(),
+          node.cluster().table().members().size());
+      return new StorageNode(config, registry, storage, node, server, http);
     } catch (RuntimeException e) {
       if (server != null) {
         server.close();
       }
-      executor.shutdownNow();
+      if (node != null) {
+        node.close();
+      }
       storage.close();
       throw e;
     }
-  }
-
-  private static ThreadPoolExecutor storageExecutor(NodeConfig config) {
-    AtomicInteger threads = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        config.effectiveStorageThreads(),
-        config.effectiveStorageThreads(),
-        0,
-        TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(config.storageQueue()),
-        task -> {
-          Thread thread = new Thread(task, "ringstore-storage-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        },
-        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static Map<String, Object> health(NodeConfig config, RocksDbStorageEngine storage) {
@@ -153,14 +139,7 @@ public final class StorageNode implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("protocol server did not drain cleanly", e);
     }
-    storageExecutor.shutdown();
-    try {
-      if (!storageExecutor.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        storageExecutor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    node.close();
     storage.close();
     if (http != null) {
       http.close();

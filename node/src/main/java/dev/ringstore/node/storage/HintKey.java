@@ -44,6 +44,11 @@ final class HintKey {
     return end;
   }
 
+  /** The target node of a stored hint key. */
+  static NodeId target(byte[] hintKey) {
+    return NodeId.of(new String(hintKey, 1, hintKey[0] & 0xFF, StandardCharsets.UTF_8));
+  }
+
   /** The stored key's bucket and user key, as a data key. */
   static DataKey dataKey(byte[] hintKey) {
     int start = 1 + (hintKey[0] & 0xFF);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -118,6 +120,20 @@ public final class InMemoryStorageEngine implements StorageEngine {
         return;
       }
     }
+  }
+
+  @Override
+  public DottedVersionVectorSet hint(NodeId target, int bucket, byte[] key) {
+    checkOpen();
+    return hints.getOrDefault(HintKey.of(target, bucket, key), DottedVersionVectorSet.empty());
+  }
+
+  @Override
+  public SortedSet<NodeId> hintTargets() {
+    checkOpen();
+    SortedSet<NodeId> targets = new TreeSet<>();
+    hints.keySet().forEach(key -> targets.add(HintKey.target(key)));
+    return targets;
   }
 
   @Override

@@ -4,6 +4,8 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -52,6 +54,28 @@ final class RocksDbHintStore {
       }
       it.status();
     }
+  }
+
+  DottedVersionVectorSet get(NodeId target, int bucket, byte[] userKey) throws RocksDBException {
+    byte[] stored = rocks.db.get(rocks.hints, HintKey.of(target, bucket, userKey));
+    return stored == null
+        ? DottedVersionVectorSet.empty()
+        : DottedVersionVectorSetCodec.decode(stored);
+  }
+
+  /** Hops from one target's range to the next: one seek per target, however many hints. */
+  SortedSet<NodeId> targets() throws RocksDBException {
+    SortedSet<NodeId> targets = new TreeSet<>();
+    try (ReadOptions options = new ReadOptions().setFillCache(false);
+        RocksIterator it = rocks.db.newIterator(rocks.hints, options)) {
+      for (it.seekToFirst(); it.isValid(); ) {
+        NodeId target = HintKey.target(it.key());
+        targets.add(target);
+        it.seek(HintKey.prefixEnd(target));
+      }
+      it.status();
+    }
+    return targets;
   }
 
   boolean delete(Hint delivered) throws RocksDBException {

@@ -6,6 +6,7 @@ import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
@@ -251,6 +252,16 @@ public final class RocksDbStorageEngine implements StorageEngine {
   @Override
   public void scanHints(NodeId target, Predicate<Hint> visitor) {
     guard.run("scanHints", () -> hints.scan(target, visitor));
+  }
+
+  @Override
+  public DottedVersionVectorSet hint(NodeId target, int bucket, byte[] key) {
+    return guard.call("hint", () -> hints.get(target, bucket, key));
+  }
+
+  @Override
+  public SortedSet<NodeId> hintTargets() {
+    return guard.call("hintTargets", hints::targets);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ringstore.node.storage;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -73,6 +74,15 @@ public interface StorageEngine extends AutoCloseable {
 
   /** Visits the hints held for {@code target} in bucket and key order, until it returns false. */
   void scanHints(NodeId target, Predicate<Hint> visitor);
+
+  /**
+   * The hint held for {@code target}'s copy of {@code key}, or {@link
+   * DottedVersionVectorSet#empty()}.
+   */
+  DottedVersionVectorSet hint(NodeId target, int bucket, byte[] key);
+
+  /** The nodes this node holds at least one hint for, in id order. */
+  SortedSet<NodeId> hintTargets();
 
   /**
    * Forgets the hint for {@code delivered}'s target, bucket and key if it still holds exactly

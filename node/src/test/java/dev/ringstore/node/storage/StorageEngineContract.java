@@ -307,6 +307,26 @@ abstract class StorageEngineContract {
   }
 
   @Test
+  void hintsAreFoundByTargetAndKeyAndTargetsAreListed() {
+    DottedVersionVectorSet set =
+        DottedVersionVectorSet.empty().update(CausalContext.EMPTY, bytes("a"), T, actor);
+    assertThat(engine.hintTargets()).isEmpty();
+    engine.putHint(new Hint(NodeId.of("n2"), 5, hex("01"), set));
+    engine.putHint(new Hint(NodeId.of("n10"), 7, hex("02"), set));
+    engine.putHint(new Hint(NodeId.of("n10"), 9, hex("03"), set));
+
+    assertThat(engine.hint(NodeId.of("n2"), 5, hex("01"))).isEqualTo(set);
+    assertThat(engine.hint(NodeId.of("n2"), 5, hex("02")))
+        .isEqualTo(DottedVersionVectorSet.empty());
+    assertThat(engine.hint(NodeId.of("n10"), 5, hex("01")))
+        .isEqualTo(DottedVersionVectorSet.empty());
+    assertThat(engine.hintTargets()).containsExactly(NodeId.of("n2"), NodeId.of("n10"));
+
+    engine.deleteHint(new Hint(NodeId.of("n2"), 5, hex("01"), set));
+    assertThat(engine.hintTargets()).containsExactly(NodeId.of("n10"));
+  }
+
+  @Test
   void metaRoundTripsAndEngineNamesAreReserved() {
     assertThat(engine.meta("table")).isEmpty();
 

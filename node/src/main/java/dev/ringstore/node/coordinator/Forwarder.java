@@ -1,0 +1,55 @@
+package dev.ringstore.node.coordinator;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.node.cluster.ReplicaTransport;
+import dev.ringstore.protocol.RingstoreException;
+import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.protocol.v1.Request;
+import dev.ringstore.protocol.v1.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands a client's write to a primary replica of its key when it arrived at a node that is not one,
+ * as Riak does: a write must be coordinated where the key's versions are stored, so the
+ * coordinator's actor numbers its events from the replica's own history. The live primaries are
+ * tried in preference order; the first that answers (even with an error) has the last word.
+ */
+public final class Forwarder {
+  private final ReplicaTransport transport;
+
+  public Forwarder(ReplicaTransport transport) {
+    this.transport = transport;
+  }
+
+  public CompletableFuture<Response> forward(Request request, ReplicaPlan plan, Duration timeout) {
+    List<NodeId> candidates =
+        plan.targets().stream().filter(Target::isPrimary).map(Target::node).toList();
+    if (candidates.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new RingstoreException(
+              ErrorCode.UNAVAILABLE,
+              "no primary of the key ("
+                  + plan.primaries()
+                  + ") is reachable to coordinate the write"));
+    }
+    return tryFrom(request, candidates, 0, timeout);
+  }
+
+  private CompletableFuture<Response> tryFrom(
+      Request request, List<NodeId> candidates, int index, Duration timeout) {
+    return transport
+        .send(candidates.get(index), request, timeout)
+        .exceptionallyCompose(
+            failure -> {
+              Throwable cause = Failures.unwrap(failure);
+              boolean unreachable =
+                  cause instanceof RingstoreException e && e.code() == ErrorCode.UNAVAILABLE;
+              if (unreachable && index + 1 < candidates.size()) {
+                return tryFrom(request, candidates, index + 1, timeout);
+              }
+              return CompletableFuture.failedFuture(cause);
+            });
+  }
+}

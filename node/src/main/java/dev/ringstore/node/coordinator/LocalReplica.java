@@ -1,0 +1,83 @@
+package dev.ringstore.node.coordinator;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.node.storage.Hint;
+import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.protocol.RingstoreException;
+import dev.ringstore.protocol.v1.ErrorCode;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * This node's own replica: the storage engine behind the storage threads, so no caller ever blocks
+ * an event loop. A fallback's reads and merges go to the hint it holds for the primary it stands in
+ * for, its data to the {@code data} column family otherwise.
+ */
+public final class LocalReplica {
+  private final StorageEngine storage;
+  private final Executor storageExecutor;
+
+  public LocalReplica(StorageEngine storage, Executor storageExecutor) {
+    this.storage = storage;
+    this.storageExecutor = storageExecutor;
+  }
+
+  /** The stored set, or the hint for {@code hintFor} when it is set. */
+  public CompletableFuture<DottedVersionVectorSet> read(int bucket, byte[] key, NodeId hintFor) {
+    if (hintFor == null) {
+      Optional<DottedVersionVectorSet> cached = storage.getIfCached(bucket, key);
+      if (cached.isPresent()) {
+        return CompletableFuture.completedFuture(cached.get());
+      }
+      return onStorage(() -> storage.get(bucket, key));
+    }
+    return onStorage(() -> storage.hint(hintFor, bucket, key));
+  }
+
+  /**
+   * Merges a set another node coordinated (replication, read repair, hint replay): never checked
+   * against the sibling limit, which binds client writes only.
+   */
+  public CompletableFuture<Void> merge(
+      int bucket, byte[] key, DottedVersionVectorSet set, NodeId hintFor) {
+    return onStorage(
+        () -> {
+          if (hintFor == null) {
+            storage.update(bucket, key, current -> current.sync(set));
+          } else {
+            storage.putHint(new Hint(hintFor, bucket, key, set));
+          }
+          return null;
+        });
+  }
+
+  /** Applies a coordinated write (a client's put or delete) and returns the stored set. */
+  public CompletableFuture<DottedVersionVectorSet> coordinate(
+      int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
+    return onStorage(() -> storage.update(bucket, key, change));
+  }
+
+  /** Keeps a hint for {@code owner} on this node. */
+  public CompletableFuture<Void> keepHint(Hint hint) {
+    return onStorage(
+        () -> {
+          storage.putHint(hint);
+          return null;
+        });
+  }
+
+  private <T> CompletableFuture<T> onStorage(Supplier<T> work) {
+    try {
+      return CompletableFuture.supplyAsync(work, storageExecutor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new RingstoreException(
+              ErrorCode.OVERLOADED, "the node's storage queue is full; retry with backoff"));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.ringstore.node.coordinator;
+
+import com.google.common.hash.Hashing;
+import dev.ringstore.common.NodeId;
+import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.Liveness;
+import dev.ringstore.ring.BucketTable;
+import dev.ringstore.ring.Member;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses a request's targets from the bucket table and liveness. A primary that is down is
+ * replaced, when the request is sloppy, by the next live fallback: the members outside the bucket's
+ * preference list, ordered per bucket by rendezvous hashing (highest hash of bucket and node
+ * first), so the hints of one dead node spread over the cluster instead of piling on its ring
+ * neighbour, and every node computes the same order.
+ */
+public final class ReplicaPlanner {
+  private final ClusterView cluster;
+  private final Liveness liveness;
+
+  public ReplicaPlanner(ClusterView cluster, Liveness liveness) {
+    this.cluster = cluster;
+    this.liveness = liveness;
+  }
+
+  /** The table's replication factor as this cluster can honour it: at most one per member. */
+  public int replicationFactor() {
+    BucketTable table = cluster.table();
+    return Math.min(table.settings().replicas(), table.members().size());
+  }
+
+  public ReplicaPlan plan(int bucket, Quorum quorum) {
+    BucketTable table = cluster.table();
+    List<NodeId> preference = table.preferenceList(bucket).nodes();
+    List<NodeId> primaries = preference.subList(0, Math.min(quorum.n(), preference.size()));
+    List<NodeId> fallbacks = fallbacks(table, bucket, preference);
+    int used = 0;
+    List<Target> targets = new ArrayList<>();
+    List<NodeId> down = new ArrayList<>();
+    for (NodeId primary : primaries) {
+      if (liveness.isLive(primary)) {
+        targets.add(Target.primary(primary));
+      } else {
+        down.add(primary);
+      }
+    }
+    if (quorum.sloppy()) {
+      for (NodeId primary : down) {
+        if (used < fallbacks.size()) {
+          targets.add(Target.fallback(fallbacks.get(used++), primary));
+        }
+      }
+    }
+    List<NodeId> spares = quorum.sloppy() ? fallbacks.subList(used, fallbacks.size()) : List.of();
+    return new ReplicaPlan(bucket, primaries, targets, spares);
+  }
+
+  private List<NodeId> fallbacks(BucketTable table, int bucket, List<NodeId> preference) {
+    return table.members().stream()
+        .map(Member::id)
+        .filter(id -> !preference.contains(id) && liveness.isLive(id))
+        .sorted(Comparator.comparingLong((NodeId id) -> rendezvous(bucket, id)).reversed())
+        .toList();
+  }
+
+  private static long rendezvous(int bucket, NodeId node) {
+    return Hashing.murmur3_128()
+        .newHasher()
+        .putInt(bucket)
+        .putString(node.value(), StandardCharsets.UTF_8)
+        .hash()
+        .asLong();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.ringstore.node.server;
+
+import com.google.protobuf.ByteString;
+import dev.ringstore.common.versioning.CausalContext;
+import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.node.coordinator.Forwarder;
+import dev.ringstore.node.coordinator.Quorum;
+import dev.ringstore.node.coordinator.ReadCoordinator;
+import dev.ringstore.node.coordinator.ReplicaPlan;
+import dev.ringstore.node.coordinator.ReplicaPlanner;
+import dev.ringstore.node.coordinator.WriteCoordinator;
+import dev.ringstore.protocol.v1.DeleteRequest;
+import dev.ringstore.protocol.v1.DeleteResponse;
+import dev.ringstore.protocol.v1.GetRequest;
+import dev.ringstore.protocol.v1.GetResponse;
+import dev.ringstore.protocol.v1.PutRequest;
+import dev.ringstore.protocol.v1.PutResponse;
+import dev.ringstore.protocol.v1.Request;
+import dev.ringstore.protocol.v1.RequestOptions;
+import dev.ringstore.protocol.v1.Response;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A client's get, put and delete: checked against the limits, resolved to a {@link Quorum}, then
+ * coordinated here — or, for a write that reached a node outside the key's primaries, forwarded to
+ * one. Every write is versioned with the coordinating node's actor.
+ */
+final class ClientOperations {
+  private final ClientRequestChecks checks;
+  private final ReplicaPlanner planner;
+  private final ReadCoordinator reads;
+  private final WriteCoordinator writes;
+  private final Forwarder forwarder;
+  private final NodeServices services;
+
+  ClientOperations(
+      ClientRequestChecks checks,
+      ReplicaPlanner planner,
+      ReadCoordinator reads,
+      WriteCoordinator writes,
+      Forwarder forwarder,
+      NodeServices services) {
+    this.checks = checks;
+    this.planner = planner;
+    this.reads = reads;
+    this.writes = writes;
+    this.forwarder = forwarder;
+    this.services = services;
+  }
+
+  CompletableFuture<Response> get(GetRequest get) {
+    byte[] key = checks.key(get.getKey());
+    Quorum quorum = Quorum.read(get.getOptions(), planner.replicationFactor(), services.settings());
+    return reads.read(services.bucketOf(key), key, quorum).thenApply(ClientOperations::getReply);
+  }
+
+  CompletableFuture<Response> put(Request request) {
+    PutRequest put = request.getPut();
+    byte[] key = checks.key(put.getKey());
+    checks.value(put.getValue());
+    CausalContext context = checks.context(put.getContext());
+    byte[] value = put.getValue().toByteArray();
+    InstantSource clock = services.clock();
+    UnaryOperator<DottedVersionVectorSet> change =
+        current ->
+            checks.siblings(current.update(context, value, clock.millis(), services.actor()));
+    return write(
+        request,
+        key,
+        put.getOptions(),
+        change,
+        stored -> putReply(stored, put.getOptions().getReturnBody()));
+  }
+
+  CompletableFuture<Response> delete(Request request) {
+    DeleteRequest delete = request.getDelete();
+    byte[] key = checks.key(delete.getKey());
+    CausalContext context = checks.context(delete.getContext());
+    InstantSource clock = services.clock();
+    UnaryOperator<DottedVersionVectorSet> change =
+        current -> checks.siblings(current.delete(context, clock.millis(), services.actor()));
+    return write(
+        request,
+        key,
+        delete.getOptions(),
+        change,
+        stored ->
+            Response.newBuilder()
+                .setDelete(DeleteResponse.newBuilder().setContext(context(stored)))
+                .build());
+  }
+
+  private CompletableFuture<Response> write(
+      Request request,
+      byte[] key,
+      RequestOptions options,
+      UnaryOperator<DottedVersionVectorSet> change,
+      Function<DottedVersionVectorSet, Response> reply) {
+    Quorum quorum = Quorum.write(options, planner.replicationFactor(), services.settings());
+    int bucket = services.bucketOf(key);
+    ReplicaPlan plan = planner.plan(bucket, quorum);
+    if (!plan.isPrimary(services.self())) {
+      return forwarder.forward(request, plan, quorum.timeout());
+    }
+    return writes.write(bucket, key, change, quorum).thenApply(reply);
+  }
+
+  private static Response getReply(DottedVersionVectorSet stored) {
+    GetResponse.Builder reply =
+        GetResponse.newBuilder().setFound(stored.isFound()).setContext(context(stored));
+    stored.values().forEach(value -> reply.addValues(ByteString.copyFrom(value)));
+    return Response.newBuilder().setGet(reply).build();
+  }
+
+  private static Response putReply(DottedVersionVectorSet stored, boolean returnBody) {
+    PutResponse.Builder reply = PutResponse.newBuilder().setContext(context(stored));
+    if (returnBody) {
+      stored.values().forEach(value -> reply.addValues(ByteString.copyFrom(value)));
+    }
+    return Response.newBuilder().setPut(reply).build();
+  }
+
+  private static ByteString context(DottedVersionVectorSet stored) {
+    return ByteString.copyFrom(stored.context().toBytes());
+  }
+}

@@ -1,0 +1,139 @@
+package dev.ringstore.node.server;
+
+import dev.ringstore.node.cluster.ClusterSettings;
+import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.LivenessReportingTransport;
+import dev.ringstore.node.cluster.ReachabilityTracker;
+import dev.ringstore.node.cluster.ReplicaTransport;
+import dev.ringstore.node.cluster.StaticClusterView;
+import dev.ringstore.node.coordinator.Forwarder;
+import dev.ringstore.node.coordinator.LocalReplica;
+import dev.ringstore.node.coordinator.ReadCoordinator;
+import dev.ringstore.node.coordinator.ReadRepair;
+import dev.ringstore.node.coordinator.ReplicaInspector;
+import dev.ringstore.node.coordinator.ReplicaPlanner;
+import dev.ringstore.node.coordinator.Replicas;
+import dev.ringstore.node.coordinator.WriteCoordinator;
+import dev.ringstore.node.handoff.HintMetrics;
+import dev.ringstore.node.handoff.HintReplayer;
+import dev.ringstore.node.handoff.HintedHandoff;
+import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.protocol.RequestHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
+import java.util.function.Function;
+
+/**
+ * A node's request path without its sockets: the coordinators, the replica operations, hinted
+ * handoff and liveness, wired around one storage engine and one transport to the other nodes.
+ * {@link StorageNode} serves it over TCP; the test harness runs several on a simulated network.
+ */
+public final class ClusterNode implements AutoCloseable {
+  private final ClusterView cluster;
+  private final ReachabilityTracker liveness;
+  private final ReplicaTransport transport;
+  private final HintReplayer replayer;
+  private final HintMetrics hintMetrics;
+  private final RequestRouter router;
+  private final NodeExecutors executors;
+
+  private ClusterNode(
+      ClusterView cluster,
+      ReachabilityTracker liveness,
+      ReplicaTransport transport,
+      HintReplayer replayer,
+      HintMetrics hintMetrics,
+      RequestRouter router,
+      NodeExecutors executors) {
+    this.cluster = cluster;
+    this.liveness = liveness;
+    this.transport = transport;
+    this.replayer = replayer;
+    this.hintMetrics = hintMetrics;
+    this.router = router;
+    this.executors = executors;
+  }
+
+  /**
+   * Wires a node around {@code storage} (which the node does not close) and starts its background
+   * work: liveness probes and hint replay.
+   */
+  public static ClusterNode start(
+      NodeConfig config,
+      StorageEngine storage,
+      Function<ClusterView, ReplicaTransport> transports,
+      InstantSource clock,
+      MeterRegistry registry) {
+    ClusterSettings settings = config.cluster();
+    ClusterView cluster = new StaticClusterView(config.id(), settings.peers(), config.ring());
+    NodeExecutors executors = NodeExecutors.start(config);
+    ReachabilityTracker liveness = new ReachabilityTracker(config.id(), clock);
+    ReplicaTransport transport =
+        new LivenessReportingTransport(transports.apply(cluster), liveness);
+    NodeServices services = new NodeServices(storage.identity().actor(), clock, cluster, settings);
+    NodeMetrics metrics = new NodeMetrics(registry);
+    LocalReplica local = new LocalReplica(storage, executors.storage());
+    Replicas replicas = new Replicas(config.id(), local, transport);
+    ReplicaPlanner planner = new ReplicaPlanner(cluster, liveness);
+    HintMetrics hintMetrics = new HintMetrics(registry);
+    HintedHandoff handoff =
+        new HintedHandoff(local, liveness, settings.hints(), clock, hintMetrics);
+    ClientOperations client =
+        new ClientOperations(
+            new ClientRequestChecks(config.limits(), metrics),
+            planner,
+            new ReadCoordinator(
+                planner, replicas, new ReadRepair(replicas, registry), executors.timer()),
+            new WriteCoordinator(planner, replicas, handoff, executors.timer()),
+            new Forwarder(transport),
+            services);
+    RequestRouter router =
+        new RequestRouter(
+            client,
+            new ReplicaOperations(local, services),
+            new ReplicaInspector(cluster, replicas),
+            services,
+            metrics);
+    HintReplayer replayer =
+        new HintReplayer(storage, replicas, liveness, settings.hints(), clock, hintMetrics);
+    ClusterNode node =
+        new ClusterNode(cluster, liveness, transport, replayer, hintMetrics, router, executors);
+    executors.every(
+        settings.probeInterval(), () -> liveness.probe(transport, settings.probeInterval()));
+    executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
+    return node;
+  }
+
+  /** The handler the protocol server (or the simulated network) hands requests to. */
+  public RequestHandler handler() {
+    return router;
+  }
+
+  public ClusterView cluster() {
+    return cluster;
+  }
+
+  public ReachabilityTracker liveness() {
+    return liveness;
+  }
+
+  public HintMetrics hintMetrics() {
+    return hintMetrics;
+  }
+
+  /**
+   * Runs one hint replay pass now, on the calling thread (tests; the node runs them on a timer).
+   */
+  public void replayHints() {
+    replayer.replayOnce();
+  }
+
+  /**
+   * Stops background work and the storage threads (letting queued work finish) and the transport.
+   */
+  @Override
+  public void close() {
+    executors.close();
+    transport.close();
+  }
+}
