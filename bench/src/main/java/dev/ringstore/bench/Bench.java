@@ -25,8 +25,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Closed-loop load against a Ringstore node: throughput and p50/p99/p99.9.")
 public final class Bench implements Callable<Integer> {
-  @Option(names = "--via", required = true, description = "HOST:PORT of the node.")
-  String via;
+  @Option(
+      names = "--via",
+      required = true,
+      split = ",",
+      description =
+          "HOST:PORT of the node, or a comma-separated list: connections are spread over them"
+              + " round-robin (each node coordinates what it receives).")
+  List<String> via;
 
   @Option(names = "--connections", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
   int connections;
@@ -71,6 +77,12 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per phase.")
   boolean json;
 
+  private static InetSocketAddress address(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    return new InetSocketAddress(
+        hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+  }
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true);
     System.exit(cli.execute(args));
@@ -78,14 +90,13 @@ public final class Bench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int colon = via.lastIndexOf(':');
-    InetSocketAddress node =
-        new InetSocketAddress(via.substring(0, colon), Integer.parseInt(via.substring(colon + 1)));
+    List<InetSocketAddress> nodes = via.stream().map(Bench::address).toList();
     ExecutorService retries = Executors.newSingleThreadExecutor();
     try (ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults())) {
       List<NodeClient> clients = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        clients.add(NodeClient.connect(protocol, node, Duration.ofSeconds(10)));
+        clients.add(
+            NodeClient.connect(protocol, nodes.get(i % nodes.size()), Duration.ofSeconds(10)));
       }
       LoadGenerator load = new LoadGenerator(clients, inFlight, keys, valueBytes, retries, seed);
       print(load.preload());

@@ -26,12 +26,19 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(String id, Path data, int port, String durability) throws Exception {
+    return start(id, data, port, durability, List.of());
+  }
+
+  /** Starts a node with {@code extra} arguments after the usual ones (--peers, --http, ...). */
+  static NodeProcess start(String id, Path data, int port, String durability, List<String> extra)
+      throws Exception {
     Path log = Files.createTempFile("ringstore-" + id, ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-jar", JAR.toString(), "node", "--id", id));
     command.addAll(List.of("--listen", "127.0.0.1:" + port, "--data", data.toString()));
     command.addAll(List.of("--durability", durability));
+    command.addAll(extra);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NodeProcess node = new NodeProcess(process, new InetSocketAddress("127.0.0.1", port), log);

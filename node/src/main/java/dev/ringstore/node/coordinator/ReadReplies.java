@@ -24,6 +24,7 @@ final class ReadReplies {
   private int primaryReplies;
   private int outstanding;
   private String lastFailure = "";
+  private boolean sawTimeout;
 
   ReadReplies(Quorum quorum, int targets) {
     this.quorum = quorum;
@@ -52,6 +53,7 @@ final class ReadReplies {
     synchronized (this) {
       outstanding--;
       lastFailure = "; last failure from " + target + ": " + failure.getMessage();
+      sawTimeout |= failure instanceof RingstoreException e && e.code() == ErrorCode.TIMEOUT;
     }
     decide();
   }
@@ -76,8 +78,11 @@ final class ReadReplies {
         result = merged;
       } else if (outstanding == 0) {
         hopeless =
-            new RingstoreException(
-                ErrorCode.UNAVAILABLE, "not enough replicas: " + progress() + lastFailure);
+            sawTimeout
+                ? new RingstoreException(
+                    ErrorCode.TIMEOUT, "timed out: " + progress() + lastFailure)
+                : new RingstoreException(
+                    ErrorCode.UNAVAILABLE, "not enough replicas: " + progress() + lastFailure);
       }
       if (outstanding == 0) {
         all = Map.copyOf(replies);

@@ -22,6 +22,7 @@ final class WriteAcks {
   private int primaryAcks;
   private int outstanding;
   private String lastFailure = "";
+  private boolean sawTimeout;
 
   WriteAcks(Quorum quorum, NodeId coordinator, int remoteTargets) {
     this.quorum = quorum;
@@ -54,6 +55,7 @@ final class WriteAcks {
     synchronized (this) {
       outstanding--;
       lastFailure = "; last failure from " + target + ": " + failure.getMessage();
+      sawTimeout |= failure instanceof RingstoreException e && e.code() == ErrorCode.TIMEOUT;
     }
     decide();
   }
@@ -96,12 +98,18 @@ final class WriteAcks {
     if (met) {
       reached.complete(null);
     } else if (hopeless) {
-      reached.completeExceptionally(
-          new RingstoreException(ErrorCode.UNAVAILABLE, "not enough replicas: " + progress));
+      reached.completeExceptionally(failure(progress));
     }
     if (reachedOwners != null) {
       settled.complete(reachedOwners);
     }
+  }
+
+  /** A replica that timed out makes the request a TIMEOUT; only refusals make it UNAVAILABLE. */
+  private synchronized RingstoreException failure(String progress) {
+    return sawTimeout
+        ? new RingstoreException(ErrorCode.TIMEOUT, "timed out: " + progress)
+        : new RingstoreException(ErrorCode.UNAVAILABLE, "not enough replicas: " + progress);
   }
 
   private String progress() {
