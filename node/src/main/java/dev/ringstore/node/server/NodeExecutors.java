@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,9 +43,14 @@ final class NodeExecutors implements AutoCloseable {
             new ArrayBlockingQueue<>(config.storageQueue()),
             task -> daemon(task, "ringstore-storage-" + node + "-" + threads.incrementAndGet()),
             new ThreadPoolExecutor.AbortPolicy());
+    // Request deadlines are cancelled as soon as the quorum answers: drop them from the queue then,
+    // rather than keeping tens of thousands of dead tasks until their time comes.
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ringstore-timer-" + node));
+    timer.setRemoveOnCancelPolicy(true);
     return new NodeExecutors(
         storage,
-        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-timer-" + node)),
+        timer,
         Executors.newSingleThreadScheduledExecutor(
             task -> daemon(task, "ringstore-hints-" + node)));
   }
