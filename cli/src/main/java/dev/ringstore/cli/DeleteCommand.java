@@ -2,6 +2,7 @@ package dev.ringstore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
+import dev.ringstore.client.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,11 +21,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Deletes a key by writing a tombstone. Pass the --context of a get to delete what it saw;",
-      "a value written concurrently survives."
+      "a value written concurrently survives.",
+      "--n, --w, --pw, --sloppy and --timeout tune this one delete (docs/local.md)."
     })
 final class DeleteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions client;
+  @Mixin WriteFlags flags;
 
   @Parameters(index = "0", paramLabel = "KEY", description = "The key (UTF-8).")
   String key;
@@ -34,9 +37,10 @@ final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WriteOptions options = flags.toOptions(client.requestTimeout());
     String after;
     try (NodeClient node = client.connect()) {
-      after = node.delete(key.getBytes(StandardCharsets.UTF_8), context).context();
+      after = node.delete(key.getBytes(StandardCharsets.UTF_8), context, options).context();
     }
     if (client.json) {
       spec.commandLine()

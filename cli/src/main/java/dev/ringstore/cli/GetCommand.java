@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.client.GetResult;
 import dev.ringstore.client.NodeClient;
+import dev.ringstore.client.ReadOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -22,20 +23,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reads a key: every sibling value, and the context to pass to a later put or delete.",
+      "--n, --r, --pr, --sloppy and --timeout tune this one read (docs/local.md).",
       "JSON: {\"key\": K, \"found\": true|false, \"values\": [...], \"context\": \"...\"}."
     })
 final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions client;
+  @Mixin ReadFlags flags;
 
   @Parameters(index = "0", paramLabel = "KEY", description = "The key (UTF-8).")
   String key;
 
   @Override
   public Integer call() {
+    ReadOptions options = flags.toOptions(client.requestTimeout());
     GetResult result;
     try (NodeClient node = client.connect()) {
-      result = node.get(key.getBytes(StandardCharsets.UTF_8));
+      result = node.get(key.getBytes(StandardCharsets.UTF_8), options);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (client.json) {

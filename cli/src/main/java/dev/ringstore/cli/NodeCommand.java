@@ -75,20 +75,20 @@ final class NodeCommand implements Callable<Integer> {
   @Option(
       names = "--peers",
       paramLabel = "ID=HOST:PORT,...",
-      converter = PeerList.class,
       description =
           "Every member of the cluster with its protocol address, this node included (a static"
               + " member list until gossip and the config service take over). Default: this node"
               + " alone.")
-  Map<NodeId, InetSocketAddress> peers;
+  String peerList; // picocli would parse a Map field as KEY=VALUE pairs itself: PeerList does it
 
   @Override
   public Integer call() throws Exception {
+    Map<NodeId, InetSocketAddress> peers = peers();
     NodeConfig config =
         NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
             .withHttp(http == null ? null : resolved(http))
             .withDurability(durability);
-    if (peers != null && !peers.isEmpty()) {
+    if (!peers.isEmpty()) {
       if (!peers.containsKey(NodeId.of(id))) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--peers must list this node (" + id + ") too");
@@ -120,6 +120,18 @@ final class NodeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private Map<NodeId, InetSocketAddress> peers() {
+    if (peerList == null) {
+      return Map.of();
+    }
+    try {
+      return new PeerList().convert(peerList);
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Invalid value for option '--peers': " + e.getMessage());
+    }
   }
 
   private static InetSocketAddress resolved(InetSocketAddress address) {

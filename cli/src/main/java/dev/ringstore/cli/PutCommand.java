@@ -3,6 +3,7 @@ package dev.ringstore.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.client.PutResult;
+import dev.ringstore.client.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a value. With --context (from a get) it replaces what that get returned;",
       "without, it is added next to any existing values as a sibling.",
-      "Without VALUE, the value is read from --file or from standard input."
+      "Without VALUE, the value is read from --file or from standard input.",
+      "--n, --w, --pw, --sloppy and --timeout tune this one write (docs/local.md)."
     })
 final class PutCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClientOptions client;
+  @Mixin WriteFlags flags;
 
   @Parameters(index = "0", paramLabel = "KEY", description = "The key (UTF-8).")
   String key;
@@ -52,9 +55,10 @@ final class PutCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     byte[] bytes = valueBytes();
+    WriteOptions options = flags.toOptions(client.requestTimeout());
     PutResult result;
     try (NodeClient node = client.connect()) {
-      result = node.put(key.getBytes(StandardCharsets.UTF_8), bytes, context);
+      result = node.put(key.getBytes(StandardCharsets.UTF_8), bytes, context, options);
     }
     if (client.json) {
       spec.commandLine()

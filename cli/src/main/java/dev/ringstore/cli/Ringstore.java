@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       PutCommand.class,
       GetCommand.class,
       DeleteCommand.class,
+      InspectCommand.class,
+      LocalCommand.class,
       RingCommand.class
     })
 public final class Ringstore {
@@ -48,7 +50,10 @@ public final class Ringstore {
           err.println("ringstore: " + ErrorText.of(e));
           return usage ? EXIT_USAGE : EXIT_FAILURE;
         });
-    return cli.execute(args);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   /** The version from the runnable jar's manifest. */

@@ -8,6 +8,7 @@ import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.DeleteRequest;
 import dev.ringstore.protocol.v1.GetRequest;
+import dev.ringstore.protocol.v1.InspectRequest;
 import dev.ringstore.protocol.v1.PutRequest;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.RequestOptions;
@@ -15,19 +16,29 @@ import dev.ringstore.protocol.v1.Response;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * A thin client of one node over one multiplexed connection: get, put and delete, each sync or
- * async. Failures are {@link RingstoreException}s carrying the wire error code (TIMEOUT,
- * UNAVAILABLE, TOO_LARGE, ...). Contexts travel as the opaque strings {@link CausalContext}
- * encodes; a malformed one is refused before anything is sent.
+ * async, with or without per-request {@link ReadOptions}/{@link WriteOptions}, and {@link
+ * #inspect}. The node coordinates each request for the whole cluster. Failures are {@link
+ * RingstoreException}s carrying the wire error code (TIMEOUT, UNAVAILABLE, TOO_LARGE, ...).
+ * Contexts travel as the opaque strings {@link CausalContext} encodes; a malformed one is refused
+ * before anything is sent.
+ *
+ * <p>How long a call waits: the request's own timeout, or this client's default (given to {@code
+ * connect}) for a request that leaves the timeout to the node, plus {@link #REPLY_MARGIN}, so the
+ * node's own TIMEOUT reply, which says what it did get, arrives before this end gives up.
  *
  * <p>Routing by bucket table, pools, retries and resolvers belong to the full client; this is what
  * the command line and the benchmarks need today.
  */
 public final class NodeClient implements AutoCloseable {
+  /** Added to a request's timeout to get how long this end waits for the node's reply. */
+  public static final Duration REPLY_MARGIN = Duration.ofMillis(500);
+
   private final ProtocolClient ownedProtocol;
   private final Connection connection;
   private final Duration timeout;
@@ -38,7 +49,10 @@ public final class NodeClient implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  /** Connects to a node with a client of its own; closing this client closes both. */
+  /**
+   * Connects to a node with a client of its own; closing this client closes both. {@code timeout}
+   * bounds the connect and is the wait for requests that leave their timeout to the node.
+   */
   public static NodeClient connect(InetSocketAddress node, Duration timeout) {
     ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults());
     try {
@@ -56,80 +70,122 @@ public final class NodeClient implements AutoCloseable {
   }
 
   public GetResult get(byte[] key) {
-    return join(getAsync(key));
+    return get(key, ReadOptions.defaults());
+  }
+
+  public GetResult get(byte[] key, ReadOptions options) {
+    return join(getAsync(key, options));
   }
 
   /** Writes a value; {@code context} is a get's context, or null for none. */
   public PutResult put(byte[] key, byte[] value, String context) {
-    return join(putAsync(key, value, context, false));
+    return put(key, value, context, WriteOptions.defaults());
+  }
+
+  public PutResult put(byte[] key, byte[] value, String context, WriteOptions options) {
+    return join(putAsync(key, value, context, options));
   }
 
   /** Deletes what a get with {@code context} saw (null: writes a tombstone beside any values). */
   public PutResult delete(byte[] key, String context) {
-    return join(deleteAsync(key, context));
+    return delete(key, context, WriteOptions.defaults());
+  }
+
+  public PutResult delete(byte[] key, String context, WriteOptions options) {
+    return join(deleteAsync(key, context, options));
+  }
+
+  /** Every primary replica's view of {@code key}, gathered by the node within the default wait. */
+  public InspectResult inspect(byte[] key) {
+    return inspect(key, Duration.ZERO);
+  }
+
+  /** Every primary replica's view of {@code key}; see {@link #inspectAsync}. */
+  public InspectResult inspect(byte[] key, Duration timeout) {
+    return join(inspectAsync(key, timeout));
   }
 
   public CompletableFuture<GetResult> getAsync(byte[] key) {
-    Request request =
-        Request.newBuilder()
-            .setGet(GetRequest.newBuilder().setKey(ByteString.copyFrom(key)))
-            .build();
-    return send(request)
+    return getAsync(key, ReadOptions.defaults());
+  }
+
+  public CompletableFuture<GetResult> getAsync(byte[] key, ReadOptions options) {
+    GetRequest.Builder get = GetRequest.newBuilder().setKey(ByteString.copyFrom(key));
+    optionsOf(options.toWire()).ifPresent(get::setOptions);
+    return send(Request.newBuilder().setGet(get).build(), options.timeout())
         .thenApply(
             response ->
                 new GetResult(
                     response.getGet().getFound(),
-                    bytes(response.getGet().getValuesList()),
-                    contextText(response.getGet().getContext())));
+                    WireValues.bytes(response.getGet().getValuesList()),
+                    WireValues.contextText(response.getGet().getContext())));
   }
 
   public CompletableFuture<PutResult> putAsync(
       byte[] key, byte[] value, String context, boolean returnBody) {
+    return putAsync(key, value, context, WriteOptions.defaults().withReturnBody(returnBody));
+  }
+
+  public CompletableFuture<PutResult> putAsync(
+      byte[] key, byte[] value, String context, WriteOptions options) {
     PutRequest.Builder put =
         PutRequest.newBuilder()
             .setKey(ByteString.copyFrom(key))
             .setValue(ByteString.copyFrom(value))
-            .setContext(contextBytes(context));
-    if (returnBody) {
-      put.setOptions(RequestOptions.newBuilder().setReturnBody(true));
-    }
-    return send(Request.newBuilder().setPut(put).build())
+            .setContext(WireValues.contextBytes(context));
+    optionsOf(options.toWire()).ifPresent(put::setOptions);
+    return send(Request.newBuilder().setPut(put).build(), options.timeout())
         .thenApply(
             response ->
                 new PutResult(
-                    contextText(response.getPut().getContext()),
-                    bytes(response.getPut().getValuesList())));
+                    WireValues.contextText(response.getPut().getContext()),
+                    WireValues.bytes(response.getPut().getValuesList())));
   }
 
   public CompletableFuture<PutResult> deleteAsync(byte[] key, String context) {
+    return deleteAsync(key, context, WriteOptions.defaults());
+  }
+
+  /** Deletes with {@code options}; {@code returnBody} does not apply to a delete. */
+  public CompletableFuture<PutResult> deleteAsync(
+      byte[] key, String context, WriteOptions options) {
     DeleteRequest.Builder delete =
         DeleteRequest.newBuilder()
             .setKey(ByteString.copyFrom(key))
-            .setContext(contextBytes(context));
-    return send(Request.newBuilder().setDelete(delete).build())
+            .setContext(WireValues.contextBytes(context));
+    optionsOf(options.withReturnBody(false).toWire()).ifPresent(delete::setOptions);
+    return send(Request.newBuilder().setDelete(delete).build(), options.timeout())
         .thenApply(
-            response -> new PutResult(contextText(response.getDelete().getContext()), List.of()));
+            response ->
+                new PutResult(
+                    WireValues.contextText(response.getDelete().getContext()), List.of()));
   }
 
-  private CompletableFuture<Response> send(Request request) {
-    return connection.send(request, timeout).thenApply(RingstoreException::requireOk);
+  /**
+   * Every primary replica's view of {@code key}; {@code timeout} bounds how long the node waits for
+   * replicas (zero: its default), and an unreachable one shows up as such rather than failing.
+   */
+  public CompletableFuture<InspectResult> inspectAsync(byte[] key, Duration timeout) {
+    Duration checked = RequestKnobs.timeout(timeout);
+    InspectRequest.Builder inspect =
+        InspectRequest.newBuilder()
+            .setKey(ByteString.copyFrom(key))
+            .setTimeoutMs(RequestKnobs.millis(checked));
+    return send(Request.newBuilder().setInspect(inspect).build(), checked)
+        .thenApply(response -> InspectResult.fromWire(response.getInspect()));
   }
 
-  private static ByteString contextBytes(String context) {
-    if (context == null || context.isEmpty()) {
-      return ByteString.EMPTY;
-    }
-    return ByteString.copyFrom(CausalContext.decode(context).toBytes());
+  /** How long this end waits for a request whose own timeout is {@code requested}. */
+  Duration replyWait(Duration requested) {
+    return (requested.isZero() ? timeout : requested).plus(REPLY_MARGIN);
   }
 
-  private static String contextText(ByteString bytes) {
-    return bytes.isEmpty()
-        ? CausalContext.EMPTY.encode()
-        : CausalContext.fromBytes(bytes.toByteArray()).encode();
+  private CompletableFuture<Response> send(Request request, Duration requested) {
+    return connection.send(request, replyWait(requested)).thenApply(RingstoreException::requireOk);
   }
 
-  private static List<byte[]> bytes(List<ByteString> values) {
-    return values.stream().map(ByteString::toByteArray).toList();
+  private static Optional<RequestOptions> optionsOf(RequestOptions wire) {
+    return wire.equals(RequestOptions.getDefaultInstance()) ? Optional.empty() : Optional.of(wire);
   }
 
   private static <T> T join(CompletableFuture<T> future) {

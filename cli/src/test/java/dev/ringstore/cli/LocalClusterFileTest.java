@@ -1,0 +1,83 @@
+package dev.ringstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** local-cluster.json: its documented shape, and telling running processes from gone ones. */
+@Timeout(60)
+class LocalClusterFileTest {
+  @TempDir Path dir;
+
+  private final LocalProcess n1 =
+      new LocalProcess("node", "n1", 1234, "127.0.0.1:7201", "127.0.0.1:8201", "/abs/n1");
+
+  @Test
+  void theFileHasTheDocumentedShape() throws Exception {
+    new LocalClusterFile(List.of(n1, n1)).write(dir);
+
+    assertThat(Files.readString(dir.resolve("local-cluster.json")))
+        .isEqualTo(
+            "{\"processes\": [{\"role\": \"node\", \"id\": \"n1\", \"pid\": 1234, \"listen\":"
+                + " \"127.0.0.1:7201\", \"http\": \"127.0.0.1:8201\", \"data\": \"/abs/n1\"}, {"
+                + "\"role\": \"node\", \"id\": \"n1\", \"pid\": 1234, \"listen\":"
+                + " \"127.0.0.1:7201\", \"http\": \"127.0.0.1:8201\", \"data\": \"/abs/n1\"}]}\n");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("local-cluster.json").toFile());
+    assertThat(fieldNames(json)).containsExactly("processes");
+    JsonNode process = json.get("processes").get(0);
+    assertThat(fieldNames(process)).containsExactly("role", "id", "pid", "listen", "http", "data");
+    assertThat(process.get("role").asText()).isEqualTo("node");
+    assertThat(process.get("pid").isIntegralNumber()).isTrue();
+    assertThat(process.get("pid").asLong()).isEqualTo(1234);
+    assertThat(process.get("http").asText()).isEqualTo("127.0.0.1:8201");
+  }
+
+  @Test
+  void readsBackWhatItWroteAndToleratesFieldsItDoesNotKnow() throws Exception {
+    new LocalClusterFile(List.of(n1)).write(dir);
+    assertThat(LocalClusterFile.read(dir).orElseThrow().processes()).containsExactly(n1);
+
+    Files.writeString(
+        dir.resolve("local-cluster.json"),
+        "{\"processes\": [{\"role\": \"config\", \"id\": \"c1\", \"pid\": 1, \"zone\": \"z1\"}],"
+            + " \"version\": 2}");
+    LocalClusterFile read = LocalClusterFile.read(dir).orElseThrow();
+    assertThat(read.processes()).hasSize(1);
+    assertThat(read.nodes()).isEmpty();
+  }
+
+  @Test
+  void noFileIsNoCluster() {
+    assertThat(LocalClusterFile.read(dir)).isEmpty();
+  }
+
+  @Test
+  void aProcessRunsWhileItsPidIsAliveAndNamesItsDataDirectory() throws Exception {
+    Path data = dir.resolve("n1");
+    try (StandInProcess running = StandInProcess.running(data)) {
+      assertThat(node(running.pid(), data).isRunning()).isTrue();
+      assertThat(node(running.pid(), dir.resolve("elsewhere")).isRunning())
+          .as("a reused pid running something else")
+          .isFalse();
+    }
+    assertThat(node(StandInProcess.exitedPid(), data).isRunning()).isFalse();
+  }
+
+  private static LocalProcess node(long pid, Path data) {
+    return new LocalProcess("node", "n1", pid, "127.0.0.1:1", "127.0.0.1:2", data.toString());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

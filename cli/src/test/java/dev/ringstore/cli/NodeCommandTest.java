@@ -1,0 +1,42 @@
+package dev.ringstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code ringstore node --peers}: a bad member list is refused before the node starts. */
+@Timeout(60)
+class NodeCommandTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "n1=127.0.0.1                        | expected HOST:PORT, not '127.0.0.1'",
+        "127.0.0.1:7201                      | expected ID=HOST:PORT, not '127.0.0.1:7201'",
+        "n1=127.0.0.1:7201,n1=127.0.0.1:7202 | peer n1 is listed twice",
+        "n2=127.0.0.1:7202,n3=127.0.0.1:7203 | --peers must list this node (n1) too"
+      })
+  void aBadPeerListGivesOneLineAndExitsTwo(String peers, String message) {
+    CommandRun result =
+        CommandRun.of(
+            "node",
+            "--id",
+            "n1",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+            dir.toString(),
+            "--peers",
+            peers);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(message);
+    assertThat(result.err().strip().lines()).hasSize(1);
+  }
+}
