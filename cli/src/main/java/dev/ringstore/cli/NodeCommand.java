@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +82,8 @@ final class NodeCommand implements Callable<Integer> {
               + " alone.")
   String peerList; // picocli would parse a Map field as KEY=VALUE pairs itself: PeerList does it
 
+  @Mixin HintFlags hints = new HintFlags();
+
   @Override
   public Integer call() throws Exception {
     Map<NodeId, InetSocketAddress> peers = peers();
@@ -88,12 +91,15 @@ final class NodeCommand implements Callable<Integer> {
         NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
             .withHttp(http == null ? null : resolved(http))
             .withDurability(durability);
-    if (!peers.isEmpty()) {
-      if (!peers.containsKey(NodeId.of(id))) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--peers must list this node (" + id + ") too");
-      }
-      config = config.withCluster(ClusterSettings.ofPeers(peers));
+    if (!peers.isEmpty() && !peers.containsKey(NodeId.of(id))) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--peers must list this node (" + id + ") too");
+    }
+    ClusterSettings cluster = config.cluster().withPeers(peers);
+    try {
+      config = config.withCluster(cluster.withHints(hints.apply(cluster.hints())));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (storageThreads != null) {
       config = config.withStorageThreads(storageThreads);

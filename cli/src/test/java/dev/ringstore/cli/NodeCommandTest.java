@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code ringstore node --peers}: a bad member list is refused before the node starts. */
+/** {@code ringstore node}: a bad member list or hint setting is refused before the node starts. */
 @Timeout(60)
 class NodeCommandTest {
   @TempDir Path dir;
@@ -34,6 +34,32 @@ class NodeCommandTest {
             dir.toString(),
             "--peers",
             peers);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(message);
+    assertThat(result.err().strip().lines()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--hint-window      | 3 hours | expected a duration like 500ms, 5s, 2m, 3h or 10d",
+        "--hint-ttl         | -1d     | expected a duration like 500ms, 5s, 2m, 3h or 10d",
+        "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1"
+      })
+  void aBadHintSettingGivesOneLineAndExitsTwo(String option, String value, String message) {
+    CommandRun result =
+        CommandRun.of(
+            "node",
+            "--id",
+            "n1",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+            dir.toString(),
+            option,
+            value);
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains(message);

@@ -5,8 +5,6 @@ import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Coordinates a get on any node, in three steps: plan the targets, ask them all in parallel and
@@ -19,13 +17,10 @@ public final class ReadCoordinator {
   private final ReplicaPlanner planner;
   private final Replicas replicas;
   private final ReadRepair repair;
-  private final ScheduledExecutorService timer;
+  private final DeadlineTimer timer;
 
   public ReadCoordinator(
-      ReplicaPlanner planner,
-      Replicas replicas,
-      ReadRepair repair,
-      ScheduledExecutorService timer) {
+      ReplicaPlanner planner, Replicas replicas, ReadRepair repair, DeadlineTimer timer) {
     this.planner = planner;
     this.replicas = replicas;
     this.repair = repair;
@@ -48,15 +43,11 @@ public final class ReadCoordinator {
                 }
               });
     }
-    var deadline =
-        timer.schedule(replies::deadlinePassed, quorum.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    replies
-        .settled()
-        .thenAccept(
-            all -> {
-              deadline.cancel(false);
-              repairStale(bucket, key, all, quorum);
-            });
+    if (!replies.settled().isDone()) {
+      var deadline = timer.schedule(replies::deadlinePassed, quorum.timeout());
+      replies.settled().whenComplete((all, failure) -> deadline.cancel());
+    }
+    replies.settled().thenAccept(all -> repairStale(bucket, key, all, quorum));
     return replies.quorum();
   }
 

@@ -8,8 +8,6 @@ import dev.ringstore.protocol.v1.ErrorCode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,13 +21,10 @@ public final class WriteCoordinator {
   private final ReplicaPlanner planner;
   private final Replicas replicas;
   private final HintedHandoff handoff;
-  private final ScheduledExecutorService timer;
+  private final DeadlineTimer timer;
 
   public WriteCoordinator(
-      ReplicaPlanner planner,
-      Replicas replicas,
-      HintedHandoff handoff,
-      ScheduledExecutorService timer) {
+      ReplicaPlanner planner, Replicas replicas, HintedHandoff handoff, DeadlineTimer timer) {
     this.planner = planner;
     this.replicas = replicas;
     this.handoff = handoff;
@@ -82,16 +77,16 @@ public final class WriteCoordinator {
     WriteAcks acks = new WriteAcks(quorum, replicas.self(), others.size());
     Deque<NodeId> spares = new ArrayDeque<>(plan.spares());
     others.forEach(target -> send(target, plan.bucket(), key, stored, quorum, acks, spares));
-    var deadline =
-        timer.schedule(acks::deadlinePassed, quorum.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    if (!acks.settled().isDone()) {
+      var deadline = timer.schedule(acks::deadlinePassed, quorum.timeout());
+      acks.settled().whenComplete((reached, failure) -> deadline.cancel());
+    }
     acks.settled()
         .thenAccept(
-            reached -> {
-              deadline.cancel(false);
-              plan.primaries().stream()
-                  .filter(primary -> !reached.contains(primary))
-                  .forEach(missing -> handoff.keep(missing, plan.bucket(), key, stored));
-            });
+            reached ->
+                plan.primaries().stream()
+                    .filter(primary -> !reached.contains(primary))
+                    .forEach(missing -> handoff.keep(missing, plan.bucket(), key, stored)));
     return acks.quorum();
   }
 

@@ -83,8 +83,8 @@ public final class ClusterNode implements AutoCloseable {
             new ClientRequestChecks(config.limits(), metrics),
             planner,
             new ReadCoordinator(
-                planner, replicas, new ReadRepair(replicas, registry), executors.timer()),
-            new WriteCoordinator(planner, replicas, handoff, executors.timer()),
+                planner, replicas, new ReadRepair(replicas, registry), executors.deadlines()),
+            new WriteCoordinator(planner, replicas, handoff, executors.deadlines()),
             new Forwarder(transport),
             services);
     RequestRouter router =

@@ -1,10 +1,10 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.node.coordinator.DeadlineTimer;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A node's threads besides Netty's: the bounded storage pool that runs every blocking storage call
- * (a full queue answers OVERLOADED), a timer for request deadlines and probes, and one thread for
- * hint replay, which blocks on acknowledgements.
+ * (a full queue answers OVERLOADED), a timer for probes, a timing wheel for request deadlines, and
+ * one thread for hint replay, which blocks on acknowledgements.
  */
 final class NodeExecutors implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NodeExecutors.class);
@@ -23,12 +23,17 @@ final class NodeExecutors implements AutoCloseable {
   private final ThreadPoolExecutor storage;
   private final ScheduledExecutorService timer;
   private final ScheduledExecutorService hints;
+  private final DeadlineTimer deadlines;
 
   private NodeExecutors(
-      ThreadPoolExecutor storage, ScheduledExecutorService timer, ScheduledExecutorService hints) {
+      ThreadPoolExecutor storage,
+      ScheduledExecutorService timer,
+      ScheduledExecutorService hints,
+      DeadlineTimer deadlines) {
     this.storage = storage;
     this.timer = timer;
     this.hints = hints;
+    this.deadlines = deadlines;
   }
 
   static NodeExecutors start(NodeConfig config) {
@@ -43,16 +48,11 @@ final class NodeExecutors implements AutoCloseable {
             new ArrayBlockingQueue<>(config.storageQueue()),
             task -> daemon(task, "ringstore-storage-" + node + "-" + threads.incrementAndGet()),
             new ThreadPoolExecutor.AbortPolicy());
-    // Request deadlines are cancelled as soon as the quorum answers: drop them from the queue then,
-    // rather than keeping tens of thousands of dead tasks until their time comes.
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, task -> daemon(task, "ringstore-timer-" + node));
-    timer.setRemoveOnCancelPolicy(true);
     return new NodeExecutors(
         storage,
-        timer,
-        Executors.newSingleThreadScheduledExecutor(
-            task -> daemon(task, "ringstore-hints-" + node)));
+        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-timer-" + node)),
+        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-hints-" + node)),
+        new DeadlineTimer(task -> daemon(task, "ringstore-deadlines-" + node)));
   }
 
   private static Thread daemon(Runnable task, String name) {
@@ -67,6 +67,10 @@ final class NodeExecutors implements AutoCloseable {
 
   ScheduledExecutorService timer() {
     return timer;
+  }
+
+  DeadlineTimer deadlines() {
+    return deadlines;
   }
 
   void every(Duration interval, Runnable task) {
@@ -96,6 +100,7 @@ final class NodeExecutors implements AutoCloseable {
   public void close() {
     hints.shutdownNow();
     timer.shutdownNow();
+    deadlines.close();
     storage.shutdown();
     try {
       if (!storage.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
