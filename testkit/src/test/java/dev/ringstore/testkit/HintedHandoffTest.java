@@ -58,6 +58,38 @@ class HintedHandoffTest {
   }
 
   @Test
+  void hintsSurviveARestartOfTheNodeHoldingThemAndAreDeliveredAfterIt() throws Exception {
+    MiniCluster.runWithNewCluster(
+        3,
+        cluster -> {
+          SimClient client = cluster.client();
+          cluster.isolate("n3");
+          for (int i = 0; i < 20; i++) {
+            client.put("n1", "durable" + i, "v" + i, ByteString.EMPTY, W2);
+          }
+          Eventually.within(
+              Duration.ofSeconds(10),
+              () -> assertThat(cluster.node("n1").hintsFor(NodeId.of("n3"))).isEqualTo(20));
+
+          cluster.kill("n1");
+          cluster.restart("n1");
+          assertThat(cluster.node("n1").hintsFor(NodeId.of("n3"))).isEqualTo(20);
+
+          cluster.network().heal();
+          Eventually.within(
+              Duration.ofSeconds(20),
+              () -> {
+                assertThat(cluster.hintsHeld()).isZero();
+                for (int i = 0; i < 20; i++) {
+                  assertThat(cluster.node("n3").stored("durable" + i).values())
+                      .extracting(HintedHandoffTest::text)
+                      .containsExactly("v" + i);
+                }
+              });
+        });
+  }
+
+  @Test
   void sloppyQuorumKeepsWritesAvailableWhenTwoOfThreePrimariesAreDown() throws Exception {
     MiniCluster.runWithNewCluster(
         5,

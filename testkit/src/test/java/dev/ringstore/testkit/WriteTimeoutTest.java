@@ -22,8 +22,8 @@ class WriteTimeoutTest {
     MiniCluster.runWithNewCluster(
         3,
         cluster -> {
-          cluster.network().delay(NodeId.of("n1"), NodeId.of("n3"), Duration.ofMillis(800));
-          RequestOptions all = RequestOptions.newBuilder().setW(3).setTimeoutMs(200).build();
+          cluster.network().delay(NodeId.of("n1"), NodeId.of("n3"), Duration.ofSeconds(4));
+          RequestOptions all = RequestOptions.newBuilder().setW(3).setTimeoutMs(1500).build();
 
           assertThatThrownBy(() -> cluster.client().put("n1", "slow", "v", ByteString.EMPTY, all))
               .isInstanceOfSatisfying(
@@ -31,7 +31,7 @@ class WriteTimeoutTest {
               .hasMessageContaining("2 of the 3 acknowledgements");
 
           Eventually.within(
-              Duration.ofSeconds(5),
+              Duration.ofSeconds(15),
               () ->
                   assertThat(cluster.node("n3").stored("slow").values())
                       .extracting(v -> new String(v, StandardCharsets.UTF_8))
