@@ -1,0 +1,170 @@
+package dev.ringstore.gossip;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.gossip.failure.PhiAccrualFailureDetector;
+import dev.ringstore.gossip.failure.PhiAccrualSettings;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The states one node holds, its own included, and its judgement of who is alive: the heart of the
+ * gossiper without the messaging. Every newer state heard of a member counts as a heartbeat for the
+ * member's failure detector; a higher generation replaces the old state and starts a fresh
+ * detector. Not thread-safe: the {@link Gossiper} guards it.
+ */
+final class MemberTable {
+  private final PhiAccrualSettings detection;
+  private final InstantSource clock;
+  private final MembershipListener listeners;
+  private final Map<NodeId, Entry> others = new LinkedHashMap<>();
+  private MemberState local;
+
+  private static final class Entry {
+    MemberState state;
+    PhiAccrualFailureDetector detector;
+    boolean alive = true;
+    Instant downSince; // null while alive
+
+    Entry(MemberState state, PhiAccrualFailureDetector detector) {
+      this.state = state;
+      this.detector = detector;
+    }
+  }
+
+  MemberTable(
+      MemberState local,
+      PhiAccrualSettings detection,
+      InstantSource clock,
+      MembershipListener listeners) {
+    this.local = local;
+    this.detection = detection;
+    this.clock = clock;
+    this.listeners = listeners;
+  }
+
+  MemberState local() {
+    return local;
+  }
+
+  void updateLocal(MemberState state) {
+    local = state;
+  }
+
+  /** The newest state known of {@code id}, this node's own included; null when unknown. */
+  MemberState state(NodeId id) {
+    if (id.equals(local.id())) {
+      return local;
+    }
+    Entry entry = others.get(id);
+    return entry == null ? null : entry.state;
+  }
+
+  /** Every state known, this node's first. */
+  List<MemberState> states() {
+    List<MemberState> all = new ArrayList<>(others.size() + 1);
+    all.add(local);
+    for (Entry entry : others.values()) {
+      all.add(entry.state);
+    }
+    return all;
+  }
+
+  /** How many members are known, this node included. */
+  int size() {
+    return others.size() + 1;
+  }
+
+  /** A digest of every state known, this node's first. */
+  List<Digest> digests() {
+    List<Digest> digests = new ArrayList<>(others.size() + 1);
+    digests.add(local.digest());
+    for (Entry entry : others.values()) {
+      digests.add(entry.state.digest());
+    }
+    return digests;
+  }
+
+  /** The other members, split by whether they are believed alive. */
+  void split(List<MemberState> alive, List<MemberState> unreachable) {
+    for (Entry entry : others.values()) {
+      (entry.alive ? alive : unreachable).add(entry.state);
+    }
+  }
+
+  boolean isAlive(NodeId id) {
+    if (id.equals(local.id())) {
+      return true;
+    }
+    Entry entry = others.get(id);
+    return entry != null && entry.alive;
+  }
+
+  MemberView view(NodeId id) {
+    if (id.equals(local.id())) {
+      return new MemberView(local, true, 0, Optional.empty());
+    }
+    Entry entry = others.get(id);
+    return entry == null
+        ? null
+        : new MemberView(
+            entry.state, entry.alive, entry.detector.phi(), Optional.ofNullable(entry.downSince));
+  }
+
+  /** Keeps {@code remote} if it is newer than what is known, and tells the listeners. */
+  void apply(MemberState remote) {
+    NodeId id = remote.id();
+    if (id.equals(local.id())) {
+      if (remote.generation() == local.generation() && remote.version() > local.version()) {
+        // Someone heard of a later version of this incarnation than it remembers (its state was
+        // reset without a new generation): jump past it so that its own state wins again.
+        local = local.withVersion(remote.version() + 1);
+      }
+      return;
+    }
+    Entry entry = others.get(id);
+    if (entry == null) {
+      entry = new Entry(remote, new PhiAccrualFailureDetector(detection, clock));
+      others.put(id, entry);
+      entry.detector.heartbeat();
+      listeners.onJoined(view(id));
+      return;
+    }
+    if (!remote.isNewerThan(entry.state)) {
+      return;
+    }
+    MemberState old = entry.state;
+    entry.state = remote;
+    boolean restarted = remote.generation() > old.generation();
+    if (restarted) { // a new incarnation: the old one's rhythm says nothing about it
+      entry.detector = new PhiAccrualFailureDetector(detection, clock);
+    }
+    entry.detector.heartbeat();
+    if (restarted) {
+      listeners.onRestarted(view(id));
+    }
+    if (!entry.alive && entry.detector.isAvailable()) {
+      entry.alive = true;
+      entry.downSince = null;
+      listeners.onUp(view(id));
+    }
+    if (!restarted && remote.differsBeyondVersion(old)) {
+      listeners.onChanged(view(id));
+    }
+  }
+
+  /** Marks down every member whose phi reached the threshold, and tells the listeners. */
+  void judgeLiveness() {
+    for (Entry entry : others.values()) {
+      if (entry.alive && !entry.detector.isAvailable()) {
+        entry.alive = false;
+        entry.downSince = clock.instant();
+        listeners.onDown(view(entry.state.id()));
+      }
+    }
+  }
+}
