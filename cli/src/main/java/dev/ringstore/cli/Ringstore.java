@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GetCommand.class,
       DeleteCommand.class,
       InspectCommand.class,
+      StatusCommand.class,
       LocalCommand.class,
       RingCommand.class
     })

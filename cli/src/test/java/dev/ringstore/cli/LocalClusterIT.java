@@ -1,14 +1,13 @@
 package dev.ringstore.cli;
 
+import static dev.ringstore.cli.CliProcesses.freeBasePort;
+import static dev.ringstore.cli.CliProcesses.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringstore.cli.CliProcesses.Result;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,20 +48,20 @@ class LocalClusterIT {
     Process local = startLocal(base, output);
     List<Long> pids = assertClusterFile(awaitClusterFile(local, output), base);
 
-    assertThat(client("put", "greeting", "hello").exitCode).isZero();
-    JsonNode read = JSON.readTree(client("get", "greeting", "--json").out);
+    assertThat(client("put", "greeting", "hello").exitCode()).isZero();
+    JsonNode read = JSON.readTree(client("get", "greeting", "--json").out());
     assertThat(read.get("values").toString()).isEqualTo("[\"hello\"]");
     assertEveryReplicaHolds("hello");
 
     Result second = run(List.of("local", "--nodes", "3", "--data", dir.toString()), 60);
-    assertThat(second.exitCode).isEqualTo(1);
-    assertThat(second.err).contains("is still running");
+    assertThat(second.exitCode()).isEqualTo(1);
+    assertThat(second.err()).contains("is still running");
 
     ProcessHandle n3 = ProcessHandle.of(pids.get(2)).orElseThrow();
     n3.destroyForcibly();
     n3.onExit().get(60, TimeUnit.SECONDS);
     awaitOutput(output, "node n3 (pid " + pids.get(2) + ") exited on its own");
-    assertThat(client("get", "greeting").out).contains("hello");
+    assertThat(client("get", "greeting").out()).contains("hello");
 
     local.destroy(); // SIGTERM
     assertThat(local.waitFor(90, TimeUnit.SECONDS)).as("local exits after SIGTERM").isTrue();
@@ -77,7 +75,7 @@ class LocalClusterIT {
     Process again = startLocal(base, output);
     List<Long> restarted = assertClusterFile(awaitClusterFile(again, output), base);
     assertThat(restarted).doesNotContainAnyElementsOf(pids);
-    assertThat(client("get", "greeting").out).contains("hello");
+    assertThat(client("get", "greeting").out()).contains("hello");
     assertEveryReplicaHolds("hello");
     again.destroy();
     assertThat(again.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -114,8 +112,8 @@ class LocalClusterIT {
     JsonNode inspect = null;
     for (int attempt = 0; attempt < 50; attempt++) {
       Result result = client("inspect", "greeting", "--json");
-      assertThat(result.exitCode).as(result.err).isZero();
-      inspect = JSON.readTree(result.out);
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      inspect = JSON.readTree(result.out());
       boolean all = true;
       for (JsonNode replica : inspect.get("replicas")) {
         all &= replica.path("values").toString().equals("[\"" + value + "\"]");
@@ -134,7 +132,7 @@ class LocalClusterIT {
   }
 
   private Process startLocal(int base, Path output) throws IOException {
-    List<String> command = new ArrayList<>(java());
+    List<String> command = new ArrayList<>(CliProcesses.java());
     command.addAll(List.of("local", "--nodes", "3", "--data", dir.toString()));
     command.addAll(List.of("--base-port", Integer.toString(base)));
     Process local =
@@ -170,51 +168,11 @@ class LocalClusterIT {
     assertThat(Files.readString(output)).contains(text);
   }
 
-  record Result(int exitCode, String out, String err) {}
-
   private Result client(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--data", dir.toString()));
     Result result = run(all, 60);
-    assertThat(result.exitCode).as("%s: %s", all, result.err).isZero();
+    assertThat(result.exitCode()).as("%s: %s", all, result.err()).isZero();
     return result;
-  }
-
-  private static Result run(List<String> args, int seconds) throws Exception {
-    List<String> command = new ArrayList<>(java());
-    command.addAll(args);
-    Path err = Files.createTempFile("ringstore-client", ".err");
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(err.toFile())).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), out, Files.readString(err));
-  }
-
-  private static List<String> java() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return List.of(java, "-jar", NodeProcess.JAR.toString());
-  }
-
-  /** A base port P with P..P+k-1 and P+1000..P+1000+k-1 all free. */
-  private static int freeBasePort(int nodes) throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 30_000);
-      if (allFree(base, nodes) && allFree(base + 1000, nodes)) {
-        return base;
-      }
-    }
-    throw new IOException("no free range of ports found");
-  }
-
-  private static boolean allFree(int first, int count) {
-    for (int port = first; port < first + count; port++) {
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      } catch (IOException taken) {
-        return false;
-      }
-    }
-    return true;
   }
 }

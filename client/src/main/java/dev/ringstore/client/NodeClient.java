@@ -13,6 +13,7 @@ import dev.ringstore.protocol.v1.PutRequest;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.RequestOptions;
 import dev.ringstore.protocol.v1.Response;
+import dev.ringstore.protocol.v1.StatusRequest;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -173,6 +174,18 @@ public final class NodeClient implements AutoCloseable {
             .setTimeoutMs(RequestKnobs.millis(checked));
     return send(Request.newBuilder().setInspect(inspect).build(), checked)
         .thenApply(response -> InspectResult.fromWire(response.getInspect()));
+  }
+
+  /** The members as the connected node sees them (gossip and its failure detector). */
+  public ClusterStatus status() {
+    return join(statusAsync());
+  }
+
+  public CompletableFuture<ClusterStatus> statusAsync() {
+    return send(
+            Request.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build(),
+            Duration.ZERO)
+        .thenApply(response -> ClusterStatus.fromWire(response.getStatus()));
   }
 
   /** How long this end waits for a request whose own timeout is {@code requested}. */

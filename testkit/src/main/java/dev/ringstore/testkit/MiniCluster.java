@@ -1,6 +1,7 @@
 package dev.ringstore.testkit;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.gossip.GossipSettings;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.HintSettings;
 import dev.ringstore.node.server.NodeConfig;
@@ -36,12 +37,17 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class MiniCluster implements AutoCloseable {
-  /** Harness defaults: quick probes and hint passes, so healing shows within a second. */
+  /**
+   * Harness defaults: quick probes, hint passes and gossip rounds, so healing shows within a
+   * second. Gossip's failure detector reads the {@link ManualClock}: it judges no one down until a
+   * test advances the clock past the members' heartbeats.
+   */
   public static final ClusterSettings SETTINGS =
       ClusterSettings.SINGLE_NODE
           .withRequestTimeout(Duration.ofSeconds(2))
           .withProbeInterval(Duration.ofMillis(100))
-          .withHints(HintSettings.DEFAULTS.withReplayInterval(Duration.ofMillis(200)));
+          .withHints(HintSettings.DEFAULTS.withReplayInterval(Duration.ofMillis(200)))
+          .withGossip(GossipSettings.DEFAULTS.withInterval(Duration.ofMillis(100)));
 
   /** A test body that may throw. */
   @FunctionalInterface
@@ -83,8 +89,31 @@ public final class MiniCluster implements AutoCloseable {
       throws Exception {
     try (MiniCluster cluster = new MiniCluster(size, customize, 42)) {
       cluster.nodes.values().forEach(MiniNode::start);
+      cluster.awaitAllLive(Duration.ofSeconds(10));
       body.run(cluster);
     }
+  }
+
+  /**
+   * Waits until every running node believes every other running node live. Nodes start one after
+   * another, so the first ones see the later ones refuse connections for a moment; a test starts
+   * from a settled cluster, as Ratis's harness waits for a leader.
+   */
+  public void awaitAllLive(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!allLive()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the cluster did not settle within " + limit);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private boolean allLive() {
+    List<MiniNode> running = nodes.values().stream().filter(MiniNode::isRunning).toList();
+    return running.stream()
+        .allMatch(
+            node -> running.stream().allMatch(other -> node.node().liveness().isLive(other.id())));
   }
 
   public MiniNode node(String id) {

@@ -54,6 +54,7 @@ public final class MiniNode {
             storage,
             view -> network.transportFor(config.id()),
             clock,
+            new Random(seed),
             new SimpleMeterRegistry());
     network.attach(config.id(), node.handler());
   }

@@ -1,6 +1,7 @@
 package dev.ringstore.node.cluster;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.gossip.GossipSettings;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -21,13 +22,15 @@ import java.util.TreeMap;
  * @param probeInterval how often a node that failed is probed to learn it is back, {@link
  *     #PROBE_INTERVAL_DEFAULT}
  * @param hints hinted handoff's window, TTL and replay pace
+ * @param gossip gossip's round interval and failure-detector settings
  */
 public record ClusterSettings(
     Map<NodeId, InetSocketAddress> peers,
     Duration requestTimeout,
     Duration maxRequestTimeout,
     Duration probeInterval,
-    HintSettings hints) {
+    HintSettings hints,
+    GossipSettings gossip) {
   public static final Duration REQUEST_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
   public static final Duration MAX_REQUEST_TIMEOUT_DEFAULT = Duration.ofMinutes(1);
   public static final Duration PROBE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
@@ -38,7 +41,8 @@ public record ClusterSettings(
           REQUEST_TIMEOUT_DEFAULT,
           MAX_REQUEST_TIMEOUT_DEFAULT,
           PROBE_INTERVAL_DEFAULT,
-          HintSettings.DEFAULTS);
+          HintSettings.DEFAULTS,
+          GossipSettings.DEFAULTS);
 
   public ClusterSettings {
     peers = Map.copyOf(new TreeMap<>(Objects.requireNonNull(peers, "peers")));
@@ -46,6 +50,7 @@ public record ClusterSettings(
     Objects.requireNonNull(maxRequestTimeout, "maxRequestTimeout");
     Objects.requireNonNull(probeInterval, "probeInterval");
     Objects.requireNonNull(hints, "hints");
+    Objects.requireNonNull(gossip, "gossip");
     if (requestTimeout.isNegative()
         || requestTimeout.isZero()
         || maxRequestTimeout.compareTo(requestTimeout) < 0) {
@@ -60,18 +65,25 @@ public record ClusterSettings(
   }
 
   public ClusterSettings withPeers(Map<NodeId, InetSocketAddress> newPeers) {
-    return new ClusterSettings(newPeers, requestTimeout, maxRequestTimeout, probeInterval, hints);
+    return new ClusterSettings(
+        newPeers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip);
   }
 
   public ClusterSettings withRequestTimeout(Duration timeout) {
-    return new ClusterSettings(peers, timeout, maxRequestTimeout, probeInterval, hints);
+    return new ClusterSettings(peers, timeout, maxRequestTimeout, probeInterval, hints, gossip);
   }
 
   public ClusterSettings withProbeInterval(Duration interval) {
-    return new ClusterSettings(peers, requestTimeout, maxRequestTimeout, interval, hints);
+    return new ClusterSettings(peers, requestTimeout, maxRequestTimeout, interval, hints, gossip);
+  }
+
+  public ClusterSettings withGossip(GossipSettings newGossip) {
+    return new ClusterSettings(
+        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, newGossip);
   }
 
   public ClusterSettings withHints(HintSettings newHints) {
-    return new ClusterSettings(peers, requestTimeout, maxRequestTimeout, probeInterval, newHints);
+    return new ClusterSettings(
+        peers, requestTimeout, maxRequestTimeout, probeInterval, newHints, gossip);
   }
 }

@@ -1,7 +1,11 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.gossip.Gossiper;
+import dev.ringstore.gossip.Membership;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.GossipLiveness;
+import dev.ringstore.node.cluster.Liveness;
 import dev.ringstore.node.cluster.LivenessReportingTransport;
 import dev.ringstore.node.cluster.ReachabilityTracker;
 import dev.ringstore.node.cluster.ReplicaTransport;
@@ -22,15 +26,18 @@ import dev.ringstore.protocol.RequestHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /**
  * A node's request path without its sockets: the coordinators, the replica operations, hinted
- * handoff and liveness, wired around one storage engine and one transport to the other nodes.
- * {@link StorageNode} serves it over TCP; the test harness runs several on a simulated network.
+ * handoff, gossip and liveness, wired around one storage engine and one transport to the other
+ * nodes. {@link StorageNode} serves it over TCP; the test harness runs several on a simulated
+ * network.
  */
 public final class ClusterNode implements AutoCloseable {
   private final ClusterView cluster;
-  private final ReachabilityTracker liveness;
+  private final GossipLiveness liveness;
+  private final Gossiper gossiper;
   private final ReplicaTransport transport;
   private final HintReplayer replayer;
   private final HintMetrics hintMetrics;
@@ -39,7 +46,8 @@ public final class ClusterNode implements AutoCloseable {
 
   private ClusterNode(
       ClusterView cluster,
-      ReachabilityTracker liveness,
+      GossipLiveness liveness,
+      Gossiper gossiper,
       ReplicaTransport transport,
       HintReplayer replayer,
       HintMetrics hintMetrics,
@@ -47,6 +55,7 @@ public final class ClusterNode implements AutoCloseable {
       NodeExecutors executors) {
     this.cluster = cluster;
     this.liveness = liveness;
+    this.gossiper = gossiper;
     this.transport = transport;
     this.replayer = replayer;
     this.hintMetrics = hintMetrics;
@@ -63,13 +72,16 @@ public final class ClusterNode implements AutoCloseable {
       StorageEngine storage,
       Function<ClusterView, ReplicaTransport> transports,
       InstantSource clock,
+      RandomGenerator random,
       MeterRegistry registry) {
     ClusterSettings settings = config.cluster();
     ClusterView cluster = new StaticClusterView(config.id(), settings.peers(), config.ring());
     NodeExecutors executors = NodeExecutors.start(config);
-    ReachabilityTracker liveness = new ReachabilityTracker(config.id(), clock);
+    ReachabilityTracker requests = new ReachabilityTracker(config.id(), clock);
     ReplicaTransport transport =
-        new LivenessReportingTransport(transports.apply(cluster), liveness);
+        new LivenessReportingTransport(transports.apply(cluster), requests);
+    Gossiper gossiper = NodeGossip.gossiper(config, storage, cluster, transport, clock, random);
+    GossipLiveness liveness = new GossipLiveness(gossiper, requests, clock);
     NodeServices services = new NodeServices(storage.identity().actor(), clock, cluster, settings);
     NodeMetrics metrics = new NodeMetrics(registry);
     LocalReplica local = new LocalReplica(storage, executors.storage());
@@ -92,14 +104,17 @@ public final class ClusterNode implements AutoCloseable {
             client,
             new ReplicaOperations(local, services),
             new ReplicaInspector(cluster, replicas),
+            new StatusOperations(gossiper, services),
             services,
             metrics);
     HintReplayer replayer =
         new HintReplayer(storage, replicas, liveness, settings.hints(), clock, hintMetrics);
     ClusterNode node =
-        new ClusterNode(cluster, liveness, transport, replayer, hintMetrics, router, executors);
+        new ClusterNode(
+            cluster, liveness, gossiper, transport, replayer, hintMetrics, router, executors);
     executors.every(
-        settings.probeInterval(), () -> liveness.probe(transport, settings.probeInterval()));
+        settings.probeInterval(), () -> requests.probe(transport, settings.probeInterval()));
+    executors.every(settings.gossip().interval(), gossiper::runRound);
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
     return node;
   }
@@ -113,8 +128,13 @@ public final class ClusterNode implements AutoCloseable {
     return cluster;
   }
 
-  public ReachabilityTracker liveness() {
+  public Liveness liveness() {
     return liveness;
+  }
+
+  /** The membership as this node's gossip sees it. */
+  public Membership membership() {
+    return gossiper;
   }
 
   public HintMetrics hintMetrics() {

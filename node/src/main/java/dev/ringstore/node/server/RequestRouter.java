@@ -24,6 +24,7 @@ public final class RequestRouter implements RequestHandler {
   private final ClientOperations client;
   private final ReplicaOperations replica;
   private final ReplicaInspector inspector;
+  private final StatusOperations status;
   private final NodeServices services;
   private final NodeMetrics metrics;
 
@@ -31,11 +32,13 @@ public final class RequestRouter implements RequestHandler {
       ClientOperations client,
       ReplicaOperations replica,
       ReplicaInspector inspector,
+      StatusOperations status,
       NodeServices services,
       NodeMetrics metrics) {
     this.client = client;
     this.replica = replica;
     this.inspector = inspector;
+    this.status = status;
     this.services = services;
     this.metrics = metrics;
   }
@@ -65,6 +68,8 @@ public final class RequestRouter implements RequestHandler {
       case REPLICA_PUT -> replica.put(request.getReplicaPut());
       case PING -> CompletableFuture.completedFuture(replica.ping());
       case INSPECT -> inspect(request);
+      case GOSSIP -> CompletableFuture.completedFuture(status.gossip(request.getGossip()));
+      case STATUS -> CompletableFuture.completedFuture(status.status());
       default ->
           CompletableFuture.completedFuture(
               error(ErrorCode.BAD_REQUEST, "the request names no operation this node serves"));

@@ -77,6 +77,7 @@ public final class StorageNode implements AutoCloseable {
               storage,
               cluster -> new SocketTransport(cluster, ProtocolLimits.defaults()),
               clock,
+              random,
               registry);
       server = ProtocolServer.start(config.listen(), node.handler(), ProtocolLimits.defaults());
       AdminHttpServer http =

@@ -1,0 +1,58 @@
+package dev.ringstore.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringstore.client.ClusterStatus;
+import java.util.Locale;
+
+/** {@code ringstore status}'s two forms: JSON for machines, a table for people. */
+final class StatusView {
+  private StatusView() {}
+
+  static ObjectNode json(ClusterStatus status) {
+    ObjectNode json = new ObjectMapper().createObjectNode();
+    json.put("node", status.node());
+    ArrayNode members = json.putArray("members");
+    for (ClusterStatus.Member member : status.members()) {
+      members
+          .addObject()
+          .put("id", member.id())
+          .put("status", member.status())
+          .put("address", member.address())
+          .put("phi", Math.round(member.phi() * 100) / 100.0)
+          .put("generation", member.generation())
+          .put("heartbeat", member.heartbeat())
+          .put("tableVersion", member.tableVersion());
+    }
+    json.put("tableVersion", status.tableVersion());
+    return json;
+  }
+
+  static String table(ClusterStatus status) {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "as seen by %s, table v%d%n%-12s %-8s %-24s %8s %14s%n",
+                status.node(),
+                status.tableVersion(),
+                "NODE",
+                "STATUS",
+                "ADDRESS",
+                "PHI",
+                "GENERATION"));
+    for (ClusterStatus.Member member : status.members()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-12s %-8s %-24s %8.2f %14d%n",
+              member.id(),
+              member.status(),
+              member.address(),
+              member.phi(),
+              member.generation()));
+    }
+    return out.toString();
+  }
+}

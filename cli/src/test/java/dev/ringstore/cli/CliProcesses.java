@@ -1,0 +1,63 @@
+package dev.ringstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code ringstore} jar as a process, for *IT tests, and finds free ports for it. */
+final class CliProcesses {
+  private CliProcesses() {}
+
+  /** A finished command: its exit code and what it printed. */
+  record Result(int exitCode, String out, String err) {}
+
+  /** Runs {@code ringstore ARGS...} to completion, waiting at most {@code seconds}. */
+  static Result run(List<String> args, int seconds) throws Exception {
+    List<String> command = new ArrayList<>(java());
+    command.addAll(args);
+    Path err = Files.createTempFile("ringstore-client", ".err");
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(err.toFile())).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), out, Files.readString(err));
+  }
+
+  /** The command line that starts the jar: this JVM's java, {@code -jar}, the jar. */
+  static List<String> java() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return List.of(java, "-jar", NodeProcess.JAR.toString());
+  }
+
+  /** A base port P with P..P+k-1 and P+1000..P+1000+k-1 all free. */
+  static int freeBasePort(int nodes) throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(20_000, 30_000);
+      if (allFree(base, nodes) && allFree(base + 1000, nodes)) {
+        return base;
+      }
+    }
+    throw new IOException("no free range of ports found");
+  }
+
+  private static boolean allFree(int first, int count) {
+    for (int port = first; port < first + count; port++) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      } catch (IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ringstore.node.server;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.gossip.Gossiper;
+import dev.ringstore.gossip.MemberState;
+import dev.ringstore.gossip.MemberStatus;
+import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.PeerGossipTransport;
+import dev.ringstore.node.cluster.ReplicaTransport;
+import dev.ringstore.node.storage.StorageEngine;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds a node's {@link Gossiper}: its address as the other members know it, a generation one
+ * above the last this data directory used (a counter in {@code meta}, synced before the node
+ * gossips, so a restart is always recognised as one even when clocks step back), every peer as a
+ * seed, and gossip over the node protocol.
+ */
+final class NodeGossip {
+  static final String GENERATION_META = "gossip.generation";
+
+  private NodeGossip() {}
+
+  static Gossiper gossiper(
+      NodeConfig config,
+      StorageEngine storage,
+      ClusterView cluster,
+      ReplicaTransport transport,
+      InstantSource clock,
+      RandomGenerator random) {
+    Map<NodeId, InetSocketAddress> peers = config.cluster().peers();
+    String address = PeerGossipTransport.hostPort(peers.getOrDefault(config.id(), config.listen()));
+    MemberState self =
+        MemberState.initial(config.id(), address, null, nextGeneration(storage), MemberStatus.UP);
+    List<String> seeds = peers.values().stream().map(PeerGossipTransport::hostPort).toList();
+    Gossiper gossiper =
+        new Gossiper(
+            self,
+            seeds,
+            new PeerGossipTransport(peers, transport),
+            clock,
+            random,
+            config.cluster().gossip());
+    gossiper.setTableVersion(cluster.table().version());
+    return gossiper;
+  }
+
+  private static long nextGeneration(StorageEngine storage) {
+    long last =
+        storage.meta(GENERATION_META).map(bytes -> ByteBuffer.wrap(bytes).getLong()).orElse(0L);
+    long next = last + 1;
+    storage.putMeta(GENERATION_META, ByteBuffer.allocate(Long.BYTES).putLong(next).array());
+    return next;
+  }
+}
