@@ -23,7 +23,9 @@ final class StatusView {
           .put("phi", Math.round(member.phi() * 100) / 100.0)
           .put("generation", member.generation())
           .put("heartbeat", member.heartbeat())
-          .put("tableVersion", member.tableVersion());
+          .put("tableVersion", member.tableVersion())
+          .put("keys", member.keys())
+          .put("bytes", member.bytes());
     }
     json.put("tableVersion", status.tableVersion());
     return json;
@@ -34,24 +36,26 @@ final class StatusView {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "as seen by %s, table v%d%n%-12s %-8s %-24s %8s %14s%n",
+                "as seen by %s, table v%d%n%-12s %-8s %-24s %8s %14s %12s%n",
                 status.node(),
                 status.tableVersion(),
                 "NODE",
                 "STATUS",
                 "ADDRESS",
                 "PHI",
-                "GENERATION"));
+                "GENERATION",
+                "KEYS"));
     for (ClusterStatus.Member member : status.members()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-12s %-8s %-24s %8.2f %14d%n",
+              "%-12s %-8s %-24s %8.2f %14d %12d%n",
               member.id(),
               member.status(),
               member.address(),
               member.phi(),
-              member.generation()));
+              member.generation(),
+              member.keys()));
     }
     return out.toString();
   }

@@ -26,6 +26,8 @@ public record ClusterStatus(String node, List<Member> members, long tableVersion
    * @param generation the member's incarnation; it grows with every restart
    * @param heartbeat the member's heartbeat version within its generation
    * @param tableVersion the newest bucket-table version the member reports
+   * @param keys about how many keys the member stores (its storage engine's estimate)
+   * @param bytes about how many bytes the member stores
    */
   public record Member(
       String id,
@@ -34,7 +36,9 @@ public record ClusterStatus(String node, List<Member> members, long tableVersion
       double phi,
       long generation,
       long heartbeat,
-      long tableVersion) {}
+      long tableVersion,
+      long keys,
+      long bytes) {}
 
   static ClusterStatus fromWire(StatusResponse wire) {
     return new ClusterStatus(
@@ -49,7 +53,9 @@ public record ClusterStatus(String node, List<Member> members, long tableVersion
                         m.getPhi(),
                         m.getGeneration(),
                         m.getHeartbeat(),
-                        m.getTableVersion()))
+                        m.getTableVersion(),
+                        m.getKeys(),
+                        m.getBytes()))
             .toList(),
         wire.getTableVersion());
   }

@@ -114,7 +114,12 @@ public final class ClusterNode implements AutoCloseable {
             cluster, liveness, gossiper, transport, replayer, hintMetrics, router, executors);
     executors.every(
         settings.probeInterval(), () -> requests.probe(transport, settings.probeInterval()));
-    executors.every(settings.gossip().interval(), gossiper::runRound);
+    executors.every(
+        settings.gossip().interval(),
+        () -> {
+          gossiper.setLoad(NodeGossip.load(storage));
+          gossiper.runRound();
+        });
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
     return node;
   }

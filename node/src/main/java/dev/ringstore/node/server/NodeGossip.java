@@ -2,12 +2,14 @@ package dev.ringstore.node.server;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.gossip.Gossiper;
+import dev.ringstore.gossip.LoadSummary;
 import dev.ringstore.gossip.MemberState;
 import dev.ringstore.gossip.MemberStatus;
 import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.cluster.PeerGossipTransport;
 import dev.ringstore.node.cluster.ReplicaTransport;
 import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.node.storage.StorageStats;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
@@ -48,6 +50,14 @@ final class NodeGossip {
             config.cluster().gossip());
     gossiper.setTableVersion(cluster.table().version());
     return gossiper;
+  }
+
+  /** What this node stores, in brief, as gossip carries it: RocksDB's estimates, cheap to read. */
+  static LoadSummary load(StorageEngine storage) {
+    StorageStats stats = storage.stats();
+    return new LoadSummary(
+        Math.max(0, stats.approximateKeys()),
+        Math.max(0, stats.liveSstBytes() + stats.memtableBytes()));
   }
 
   private static long nextGeneration(StorageEngine storage) {

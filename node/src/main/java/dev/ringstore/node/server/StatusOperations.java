@@ -54,6 +54,8 @@ final class StatusOperations {
         .setGeneration(member.generation())
         .setHeartbeat(member.state().version())
         .setTableVersion(member.state().tableVersion())
+        .setKeys(member.state().load().keys())
+        .setBytes(member.state().load().bytes())
         .build();
   }
 }
