@@ -47,7 +47,8 @@ public final class MiniCluster implements AutoCloseable {
           .withRequestTimeout(Duration.ofSeconds(2))
           .withProbeInterval(Duration.ofMillis(100))
           .withHints(HintSettings.DEFAULTS.withReplayInterval(Duration.ofMillis(200)))
-          .withGossip(GossipSettings.DEFAULTS.withInterval(Duration.ofMillis(100)));
+          .withGossip(GossipSettings.DEFAULTS.withInterval(Duration.ofMillis(100)))
+          .withAntiEntropyInterval(Duration.ZERO);
 
   /** A test body that may throw. */
   @FunctionalInterface
@@ -137,6 +138,15 @@ public final class MiniCluster implements AutoCloseable {
     node(id).stop();
   }
 
+  /** Deletes a killed node's data directory, as a replaced disk would. */
+  public void wipe(String id) {
+    MiniNode node = node(id);
+    if (node.isRunning()) {
+      throw new IllegalStateException(id + " is running: kill it first");
+    }
+    delete(node.dataDir());
+  }
+
   /** Starts a killed node again on its data directory. */
   public void restart(String id) {
     node(id).start();
@@ -177,7 +187,14 @@ public final class MiniCluster implements AutoCloseable {
   public void close() {
     nodes.values().forEach(MiniNode::stop);
     network.close();
-    try (Stream<Path> files = Files.walk(root)) {
+    delete(root);
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,10 @@ public final class MiniNode {
 
   public NodeId id() {
     return config.id();
+  }
+
+  Path dataDir() {
+    return config.dataDir();
   }
 
   public synchronized boolean isRunning() {

@@ -21,10 +21,25 @@ import java.util.function.UnaryOperator;
 public final class LocalReplica {
   private final StorageEngine storage;
   private final Executor storageExecutor;
+  private final WriteObserver observer;
 
-  public LocalReplica(StorageEngine storage, Executor storageExecutor) {
+  public LocalReplica(StorageEngine storage, Executor storageExecutor, WriteObserver observer) {
     this.storage = storage;
     this.storageExecutor = storageExecutor;
+    this.observer = observer;
+  }
+
+  /** Runs {@code change} under the key's lock and tells the observer what it did, in key order. */
+  private DottedVersionVectorSet update(
+      int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
+    return storage.update(
+        bucket,
+        key,
+        before -> {
+          DottedVersionVectorSet after = change.apply(before);
+          observer.onWrite(bucket, key, before, after);
+          return after;
+        });
   }
 
   /** The stored set, or the hint for {@code hintFor} when it is set. */
@@ -48,7 +63,7 @@ public final class LocalReplica {
     return onStorage(
         () -> {
           if (hintFor == null) {
-            storage.update(bucket, key, current -> current.sync(set));
+            update(bucket, key, current -> current.sync(set));
           } else {
             storage.putHint(new Hint(hintFor, bucket, key, set));
           }
@@ -59,7 +74,7 @@ public final class LocalReplica {
   /** Applies a coordinated write (a client's put or delete) and returns the stored set. */
   public CompletableFuture<DottedVersionVectorSet> coordinate(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
-    return onStorage(() -> storage.update(bucket, key, change));
+    return onStorage(() -> update(bucket, key, change));
   }
 
   /** Keeps a hint for {@code owner} on this node. */

@@ -2,6 +2,11 @@ package dev.ringstore.node.server;
 
 import dev.ringstore.gossip.Gossiper;
 import dev.ringstore.gossip.Membership;
+import dev.ringstore.gossip.antientropy.TreeShape;
+import dev.ringstore.node.antientropy.AntiEntropyMetrics;
+import dev.ringstore.node.antientropy.AntiEntropyResponder;
+import dev.ringstore.node.antientropy.AntiEntropyRunner;
+import dev.ringstore.node.antientropy.MerkleTrees;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.cluster.GossipLiveness;
@@ -43,6 +48,8 @@ public final class ClusterNode implements AutoCloseable {
   private final HintMetrics hintMetrics;
   private final RequestRouter router;
   private final NodeExecutors executors;
+  private final AntiEntropyRunner antiEntropy;
+  private final AntiEntropyMetrics antiEntropyMetrics;
 
   private ClusterNode(
       ClusterView cluster,
@@ -52,7 +59,9 @@ public final class ClusterNode implements AutoCloseable {
       HintReplayer replayer,
       HintMetrics hintMetrics,
       RequestRouter router,
-      NodeExecutors executors) {
+      NodeExecutors executors,
+      AntiEntropyRunner antiEntropy,
+      AntiEntropyMetrics antiEntropyMetrics) {
     this.cluster = cluster;
     this.liveness = liveness;
     this.gossiper = gossiper;
@@ -61,6 +70,8 @@ public final class ClusterNode implements AutoCloseable {
     this.hintMetrics = hintMetrics;
     this.router = router;
     this.executors = executors;
+    this.antiEntropy = antiEntropy;
+    this.antiEntropyMetrics = antiEntropyMetrics;
   }
 
   /**
@@ -84,7 +95,17 @@ public final class ClusterNode implements AutoCloseable {
     GossipLiveness liveness = new GossipLiveness(gossiper, requests, clock);
     NodeServices services = new NodeServices(storage.identity().actor(), clock, cluster, settings);
     NodeMetrics metrics = new NodeMetrics(registry);
-    LocalReplica local = new LocalReplica(storage, executors.storage());
+    AntiEntropyMetrics antiEntropyMetrics =
+        new AntiEntropyMetrics(registry, clock, config.ring().buckets());
+    MerkleTrees trees =
+        new MerkleTrees(
+            storage,
+            config.ring().buckets(),
+            TreeShape.DEFAULT,
+            clock,
+            ClusterSettings.TREE_MAX_AGE,
+            antiEntropyMetrics::rebuilt);
+    LocalReplica local = new LocalReplica(storage, executors.storage(), trees);
     Replicas replicas = new Replicas(config.id(), local, transport);
     ReplicaPlanner planner = new ReplicaPlanner(cluster, liveness);
     HintMetrics hintMetrics = new HintMetrics(registry);
@@ -102,16 +123,38 @@ public final class ClusterNode implements AutoCloseable {
     RequestRouter router =
         new RequestRouter(
             client,
-            new ReplicaOperations(local, services),
+            new ReplicaOperations(
+                local,
+                new AntiEntropyResponder(trees, config.ring().buckets()),
+                executors.storage(),
+                services),
             new ReplicaInspector(cluster, replicas),
             new StatusOperations(gossiper, services),
             services,
             metrics);
     HintReplayer replayer =
         new HintReplayer(storage, replicas, liveness, settings.hints(), clock, hintMetrics);
+    AntiEntropyRunner antiEntropy =
+        new AntiEntropyRunner(
+            cluster,
+            liveness,
+            trees,
+            replicas,
+            transport,
+            antiEntropyMetrics,
+            ClusterSettings.ANTI_ENTROPY_BYTES_PER_SECOND);
     ClusterNode node =
         new ClusterNode(
-            cluster, liveness, gossiper, transport, replayer, hintMetrics, router, executors);
+            cluster,
+            liveness,
+            gossiper,
+            transport,
+            replayer,
+            hintMetrics,
+            router,
+            executors,
+            antiEntropy,
+            antiEntropyMetrics);
     executors.every(
         settings.probeInterval(), () -> requests.probe(transport, settings.probeInterval()));
     executors.every(
@@ -121,6 +164,9 @@ public final class ClusterNode implements AutoCloseable {
           gossiper.runRound();
         });
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
+    if (!settings.antiEntropyInterval().isZero()) {
+      executors.everyOnAntiEntropyThread(settings.antiEntropyInterval(), antiEntropy::runOnce);
+    }
     return node;
   }
 
@@ -144,6 +190,15 @@ public final class ClusterNode implements AutoCloseable {
 
   public HintMetrics hintMetrics() {
     return hintMetrics;
+  }
+
+  /** Exchanges every bucket this node holds once, now, on the calling thread (tests). */
+  public void runAntiEntropyPass() {
+    antiEntropy.runFullPass();
+  }
+
+  public AntiEntropyMetrics antiEntropyMetrics() {
+    return antiEntropyMetrics;
   }
 
   /**

@@ -24,6 +24,7 @@ final class NodeExecutors implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ScheduledExecutorService hints;
   private final DeadlineTimer deadlines;
+  private final ScheduledExecutorService antiEntropy;
 
   private NodeExecutors(
       ThreadPoolExecutor storage,
@@ -34,6 +35,8 @@ final class NodeExecutors implements AutoCloseable {
     this.timer = timer;
     this.hints = hints;
     this.deadlines = deadlines;
+    this.antiEntropy =
+        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-antientropy"));
   }
 
   static NodeExecutors start(NodeConfig config) {
@@ -81,6 +84,10 @@ final class NodeExecutors implements AutoCloseable {
     schedule(hints, interval, task);
   }
 
+  void everyOnAntiEntropyThread(Duration interval, Runnable task) {
+    schedule(antiEntropy, interval, task);
+  }
+
   private static void schedule(ScheduledExecutorService on, Duration interval, Runnable task) {
     long millis = Math.max(1, interval.toMillis());
     on.scheduleWithFixedDelay(
@@ -99,6 +106,7 @@ final class NodeExecutors implements AutoCloseable {
   @Override
   public void close() {
     hints.shutdownNow();
+    antiEntropy.shutdownNow();
     timer.shutdownNow();
     deadlines.close();
     storage.shutdown();
@@ -107,6 +115,7 @@ final class NodeExecutors implements AutoCloseable {
         storage.shutdownNow();
       }
       hints.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      antiEntropy.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

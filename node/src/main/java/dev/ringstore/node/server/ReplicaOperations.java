@@ -5,7 +5,9 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import dev.ringstore.common.versioning.MalformedVersionException;
+import dev.ringstore.node.antientropy.AntiEntropyResponder;
 import dev.ringstore.node.coordinator.LocalReplica;
+import dev.ringstore.protocol.v1.AntiEntropyRequest;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.PingResponse;
 import dev.ringstore.protocol.v1.ReplicaGetRequest;
@@ -14,6 +16,8 @@ import dev.ringstore.protocol.v1.ReplicaPutRequest;
 import dev.ringstore.protocol.v1.ReplicaPutResponse;
 import dev.ringstore.protocol.v1.Response;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What other nodes ask of this one: a replica's read, a merge of a coordinated set (replication,
@@ -21,11 +25,30 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ReplicaOperations {
   private final LocalReplica local;
+  private final AntiEntropyResponder antiEntropy;
+  private final Executor storageExecutor;
   private final NodeServices services;
 
-  ReplicaOperations(LocalReplica local, NodeServices services) {
+  ReplicaOperations(
+      LocalReplica local,
+      AntiEntropyResponder antiEntropy,
+      Executor storageExecutor,
+      NodeServices services) {
     this.local = local;
+    this.antiEntropy = antiEntropy;
+    this.storageExecutor = storageExecutor;
     this.services = services;
+  }
+
+  /** One step of a Merkle-tree exchange; on a storage thread, as it may scan a bucket. */
+  CompletableFuture<Response> antiEntropy(AntiEntropyRequest request) {
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> Response.newBuilder().setAntiEntropy(antiEntropy.answer(request)).build(),
+          storageExecutor);
+    } catch (RejectedExecutionException e) {
+      throw new RequestRejectedException(ErrorCode.OVERLOADED, "the node's storage queue is full");
+    }
   }
 
   CompletableFuture<Response> get(ReplicaGetRequest get) {

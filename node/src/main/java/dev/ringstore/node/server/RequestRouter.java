@@ -67,6 +67,7 @@ public final class RequestRouter implements RequestHandler {
       case REPLICA_GET -> replica.get(request.getReplicaGet());
       case REPLICA_PUT -> replica.put(request.getReplicaPut());
       case PING -> CompletableFuture.completedFuture(replica.ping());
+      case ANTI_ENTROPY -> replica.antiEntropy(request.getAntiEntropy());
       case INSPECT -> inspect(request);
       case GOSSIP -> CompletableFuture.completedFuture(status.gossip(request.getGossip()));
       case STATUS -> CompletableFuture.completedFuture(status.status());

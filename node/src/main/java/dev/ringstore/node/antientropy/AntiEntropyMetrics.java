@@ -1,0 +1,77 @@
+package dev.ringstore.node.antientropy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Anti-entropy's meters: exchanges by outcome, keys repaired, bytes sent, tree rebuilds, and the
+ * age of the oldest "last complete exchange" over all buckets (how far behind repair can be) — one
+ * gauge for the node rather than one per bucket, which would be a thousand series per node.
+ */
+public final class AntiEntropyMetrics {
+  private final Counter completed;
+  private final Counter failed;
+  private final Counter repaired;
+  private final Counter bytes;
+  private final Counter rebuilds;
+  private final InstantSource clock;
+  private final AtomicLongArray lastExchange;
+
+  public AntiEntropyMetrics(MeterRegistry registry, InstantSource clock, int buckets) {
+    this.completed = registry.counter("ringstore.antientropy.exchanges", "outcome", "completed");
+    this.failed = registry.counter("ringstore.antientropy.exchanges", "outcome", "failed");
+    this.repaired = registry.counter("ringstore.antientropy.keys.repaired");
+    this.bytes = registry.counter("ringstore.antientropy.bytes.sent");
+    this.rebuilds = registry.counter("ringstore.antientropy.tree.rebuilds");
+    this.clock = clock;
+    this.lastExchange = new AtomicLongArray(buckets);
+    Gauge.builder(
+            "ringstore.antientropy.oldest.exchange.age.seconds", this, m -> m.oldestAgeSeconds())
+        .description("seconds since the least recently exchanged bucket was exchanged (0: never)")
+        .register(registry);
+  }
+
+  void exchanged(int bucket) {
+    completed.increment();
+    lastExchange.set(bucket, clock.millis());
+  }
+
+  void exchangeFailed() {
+    failed.increment();
+  }
+
+  /** A bucket's tree was built from storage. */
+  public void rebuilt() {
+    rebuilds.increment();
+  }
+
+  void repaired() {
+    repaired.increment();
+  }
+
+  void sent(int count) {
+    bytes.increment(count);
+  }
+
+  public double repairedCount() {
+    return repaired.count();
+  }
+
+  public double completedCount() {
+    return completed.count();
+  }
+
+  private double oldestAgeSeconds() {
+    long oldest = Long.MAX_VALUE;
+    for (int i = 0; i < lastExchange.length(); i++) {
+      long at = lastExchange.get(i);
+      if (at > 0) {
+        oldest = Math.min(oldest, at);
+      }
+    }
+    return oldest == Long.MAX_VALUE ? 0 : (clock.millis() - oldest) / 1000.0;
+  }
+}
