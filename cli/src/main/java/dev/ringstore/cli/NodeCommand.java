@@ -84,6 +84,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin HintFlags hints = new HintFlags();
 
+  @Mixin AntiEntropyFlags antiEntropy = new AntiEntropyFlags();
+
   @Override
   public Integer call() throws Exception {
     Map<NodeId, InetSocketAddress> peers = peers();
@@ -97,7 +99,11 @@ final class NodeCommand implements Callable<Integer> {
     }
     ClusterSettings cluster = config.cluster().withPeers(peers);
     try {
-      config = config.withCluster(cluster.withHints(hints.apply(cluster.hints())));
+      config =
+          config.withCluster(
+              cluster
+                  .withHints(hints.apply(cluster.hints()))
+                  .withAntiEntropy(antiEntropy.apply(cluster.antiEntropy())));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

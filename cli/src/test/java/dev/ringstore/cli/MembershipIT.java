@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,50 +25,31 @@ class MembershipIT {
 
   @TempDir Path dir;
 
-  private final List<Process> started = new ArrayList<>();
-  private final List<Long> nodePids = new ArrayList<>();
-
-  @AfterEach
-  void stopEverything() {
-    started.forEach(Process::destroyForcibly);
-    nodePids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-  }
-
   @Test
   void aKilledNodeIsSeenDownWithin15sAndUpAgainAfterItRestarts() throws Exception {
     int base = freeBasePort(3);
-    Process local =
-        start(
-            List.of(
-                "local",
-                "--nodes",
-                "3",
-                "--data",
-                dir.toString(),
-                "--base-port",
-                Integer.toString(base)),
-            dir.resolve("local.out"));
-    JsonNode n3 = awaitClusterFile(local).get("processes").get(2);
-    assertThat(n3.get("id").asText()).isEqualTo("n3");
-    String n1 = "127.0.0.1:" + base;
-    awaitStatus(n1, "n3", "up", Duration.ofSeconds(30));
+    try (LocalClusterProcess cluster = LocalClusterProcess.start(dir, base)) {
+      JsonNode n3 = cluster.node(2);
+      assertThat(n3.get("id").asText()).isEqualTo("n3");
+      String n1 = "127.0.0.1:" + base;
+      awaitStatus(n1, "n3", "up", Duration.ofSeconds(30));
 
-    ProcessHandle.of(n3.get("pid").asLong()).orElseThrow().destroyForcibly();
-    long killed = System.nanoTime();
-    awaitStatus(n1, "n3", "down", Duration.ofSeconds(15));
-    awaitStatus("127.0.0.1:" + (base + 1), "n3", "down", Duration.ofSeconds(15));
-    assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(16));
+      ProcessHandle.of(n3.get("pid").asLong()).orElseThrow().destroyForcibly();
+      long killed = System.nanoTime();
+      awaitStatus(n1, "n3", "down", Duration.ofSeconds(15));
+      awaitStatus("127.0.0.1:" + (base + 1), "n3", "down", Duration.ofSeconds(15));
+      assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(16));
 
-    start(restartCommand(n3), dir.resolve("n3-again.out"));
-    awaitStatus(n1, "n3", "up", Duration.ofSeconds(30));
-    JsonNode status = status(n1);
-    assertThat(member(status, "n3").get("generation").asLong()).isGreaterThan(1);
-    assertThat(status.get("members")).hasSize(3);
+      cluster.spawn(restartCommand(cluster.processes(), n3), dir.resolve("n3-again.out"));
+      awaitStatus(n1, "n3", "up", Duration.ofSeconds(30));
+      JsonNode status = status(n1);
+      assertThat(member(status, "n3").get("generation").asLong()).isGreaterThan(1);
+      assertThat(status.get("members")).hasSize(3);
+    }
   }
 
   /** n3 started again by hand, exactly as {@code ringstore local} started it. */
-  private List<String> restartCommand(JsonNode n3) throws Exception {
-    JsonNode processes = JSON.readTree(dir.resolve("local-cluster.json").toFile()).get("processes");
+  private static List<String> restartCommand(JsonNode processes, JsonNode n3) {
     String peers =
         StreamSupport.stream(processes.spliterator(), false)
             .map(p -> p.get("id").asText() + "=" + p.get("listen").asText())
@@ -122,28 +100,5 @@ class MembershipIT {
       }
     }
     return null;
-  }
-
-  private Process start(List<String> args, Path output) throws Exception {
-    List<String> command = new ArrayList<>(CliProcesses.java());
-    command.addAll(args);
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-            .start();
-    started.add(process);
-    return process;
-  }
-
-  private JsonNode awaitClusterFile(Process local) throws Exception {
-    Path file = dir.resolve("local-cluster.json");
-    for (int i = 0; i < 1200 && !Files.exists(file); i++) {
-      assertThat(local.isAlive()).as("ringstore local is running").isTrue();
-      Thread.sleep(100);
-    }
-    JsonNode json = JSON.readTree(file.toFile());
-    json.get("processes").forEach(p -> nodePids.add(p.get("pid").asLong()));
-    return json;
   }
 }

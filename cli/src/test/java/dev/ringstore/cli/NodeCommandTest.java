@@ -46,7 +46,9 @@ class NodeCommandTest {
       value = {
         "--hint-window      | 3 hours | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--hint-ttl         | -1d     | expected a duration like 500ms, 5s, 2m, 3h or 10d",
-        "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1"
+        "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1",
+        "--anti-entropy-bytes-per-second | 0 | --anti-entropy-bytes-per-second must be at least 1",
+        "--anti-entropy-interval | soon | expected a duration like 500ms, 5s, 2m, 3h or 10d"
       })
   void aBadHintSettingGivesOneLineAndExitsTwo(String option, String value, String message) {
     CommandRun result =

@@ -23,8 +23,7 @@ import java.util.TreeMap;
  *     #PROBE_INTERVAL_DEFAULT}
  * @param hints hinted handoff's window, TTL and replay pace
  * @param gossip gossip's round interval and failure-detector settings
- * @param antiEntropyInterval how often this node starts a Merkle-tree exchange for its next bucket,
- *     {@link #ANTI_ENTROPY_INTERVAL_DEFAULT} (1,024 buckets in about 26 s); zero turns it off
+ * @param antiEntropy how often and how fast this node runs Merkle-tree exchanges
  */
 public record ClusterSettings(
     Map<NodeId, InetSocketAddress> peers,
@@ -33,17 +32,10 @@ public record ClusterSettings(
     Duration probeInterval,
     HintSettings hints,
     GossipSettings gossip,
-    Duration antiEntropyInterval) {
+    AntiEntropySettings antiEntropy) {
   public static final Duration REQUEST_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
   public static final Duration MAX_REQUEST_TIMEOUT_DEFAULT = Duration.ofMinutes(1);
   public static final Duration PROBE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
-  public static final Duration ANTI_ENTROPY_INTERVAL_DEFAULT = Duration.ofMillis(25);
-
-  /** The most bytes of tree messages a node's exchanges send per second. */
-  public static final int ANTI_ENTROPY_BYTES_PER_SECOND = 1 << 20;
-
-  /** A bucket's Merkle tree older than this is rebuilt from storage at its next exchange. */
-  public static final Duration TREE_MAX_AGE = Duration.ofHours(1);
 
   public static final ClusterSettings SINGLE_NODE =
       new ClusterSettings(
@@ -53,7 +45,7 @@ public record ClusterSettings(
           PROBE_INTERVAL_DEFAULT,
           HintSettings.DEFAULTS,
           GossipSettings.DEFAULTS,
-          ANTI_ENTROPY_INTERVAL_DEFAULT);
+          AntiEntropySettings.DEFAULTS);
 
   public ClusterSettings {
     peers = Map.copyOf(new TreeMap<>(Objects.requireNonNull(peers, "peers")));
@@ -62,7 +54,7 @@ public record ClusterSettings(
     Objects.requireNonNull(probeInterval, "probeInterval");
     Objects.requireNonNull(hints, "hints");
     Objects.requireNonNull(gossip, "gossip");
-    Objects.requireNonNull(antiEntropyInterval, "antiEntropyInterval");
+    Objects.requireNonNull(antiEntropy, "antiEntropy");
     if (requestTimeout.isNegative()
         || requestTimeout.isZero()
         || maxRequestTimeout.compareTo(requestTimeout) < 0) {
@@ -78,49 +70,35 @@ public record ClusterSettings(
 
   public ClusterSettings withPeers(Map<NodeId, InetSocketAddress> newPeers) {
     return new ClusterSettings(
-        newPeers,
-        requestTimeout,
-        maxRequestTimeout,
-        probeInterval,
-        hints,
-        gossip,
-        antiEntropyInterval);
+        newPeers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy);
   }
 
   public ClusterSettings withRequestTimeout(Duration timeout) {
     return new ClusterSettings(
-        peers, timeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropyInterval);
+        peers, timeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy);
   }
 
   public ClusterSettings withProbeInterval(Duration interval) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, interval, hints, gossip, antiEntropyInterval);
+        peers, requestTimeout, maxRequestTimeout, interval, hints, gossip, antiEntropy);
   }
 
   public ClusterSettings withGossip(GossipSettings newGossip) {
     return new ClusterSettings(
-        peers,
-        requestTimeout,
-        maxRequestTimeout,
-        probeInterval,
-        hints,
-        newGossip,
-        antiEntropyInterval);
+        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, newGossip, antiEntropy);
+  }
+
+  public ClusterSettings withAntiEntropy(AntiEntropySettings settings) {
+    return new ClusterSettings(
+        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, settings);
   }
 
   public ClusterSettings withAntiEntropyInterval(Duration interval) {
-    return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, interval);
+    return withAntiEntropy(antiEntropy.withInterval(interval));
   }
 
   public ClusterSettings withHints(HintSettings newHints) {
     return new ClusterSettings(
-        peers,
-        requestTimeout,
-        maxRequestTimeout,
-        probeInterval,
-        newHints,
-        gossip,
-        antiEntropyInterval);
+        peers, requestTimeout, maxRequestTimeout, probeInterval, newHints, gossip, antiEntropy);
   }
 }

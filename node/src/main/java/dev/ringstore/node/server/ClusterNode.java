@@ -103,7 +103,7 @@ public final class ClusterNode implements AutoCloseable {
             config.ring().buckets(),
             TreeShape.DEFAULT,
             clock,
-            ClusterSettings.TREE_MAX_AGE,
+            settings.antiEntropy().treeMaxAge(),
             antiEntropyMetrics::rebuilt);
     LocalReplica local = new LocalReplica(storage, executors.storage(), trees);
     Replicas replicas = new Replicas(config.id(), local, transport);
@@ -142,7 +142,7 @@ public final class ClusterNode implements AutoCloseable {
             replicas,
             transport,
             antiEntropyMetrics,
-            ClusterSettings.ANTI_ENTROPY_BYTES_PER_SECOND);
+            settings.antiEntropy().bytesPerSecond());
     ClusterNode node =
         new ClusterNode(
             cluster,
@@ -164,8 +164,8 @@ public final class ClusterNode implements AutoCloseable {
           gossiper.runRound();
         });
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
-    if (!settings.antiEntropyInterval().isZero()) {
-      executors.everyOnAntiEntropyThread(settings.antiEntropyInterval(), antiEntropy::runOnce);
+    if (!settings.antiEntropy().interval().isZero()) {
+      executors.everyOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
     return node;
   }

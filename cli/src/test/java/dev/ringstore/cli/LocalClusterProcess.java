@@ -1,0 +1,83 @@
+package dev.ringstore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code ringstore local} cluster started from the real jar for an *IT, plus anything else the
+ * test starts from the jar; {@link #close} kills them all, nodes included.
+ */
+final class LocalClusterProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final List<Process> started = new ArrayList<>();
+  private final List<Long> nodePids = new ArrayList<>();
+  private JsonNode file;
+
+  private LocalClusterProcess(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Runs {@code ringstore local --nodes 3} on {@code dir} and waits for local-cluster.json. */
+  static LocalClusterProcess start(Path dir, int basePort) throws Exception {
+    LocalClusterProcess cluster = new LocalClusterProcess(dir);
+    Process local =
+        cluster.spawn(
+            List.of(
+                "local",
+                "--nodes",
+                "3",
+                "--data",
+                dir.toString(),
+                "--base-port",
+                Integer.toString(basePort)),
+            dir.resolve("local.out"));
+    cluster.awaitClusterFile(local);
+    return cluster;
+  }
+
+  /** local-cluster.json's entry for the {@code index}-th node (0 for n1). */
+  JsonNode node(int index) {
+    return file.get("processes").get(index);
+  }
+
+  JsonNode processes() {
+    return file.get("processes");
+  }
+
+  /** Starts {@code ringstore ARGS...} in the background, output appended to {@code output}. */
+  Process spawn(List<String> args, Path output) throws Exception {
+    List<String> command = new ArrayList<>(CliProcesses.java());
+    command.addAll(args);
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+            .start();
+    started.add(process);
+    return process;
+  }
+
+  private void awaitClusterFile(Process local) throws Exception {
+    Path path = dir.resolve("local-cluster.json");
+    for (int i = 0; i < 1200 && !Files.exists(path); i++) {
+      assertThat(local.isAlive()).as("ringstore local is running").isTrue();
+      Thread.sleep(100);
+    }
+    file = JSON.readTree(path.toFile());
+    file.get("processes").forEach(p -> nodePids.add(p.get("pid").asLong()));
+  }
+
+  @Override
+  public void close() {
+    started.forEach(Process::destroyForcibly);
+    nodePids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+  }
+}
