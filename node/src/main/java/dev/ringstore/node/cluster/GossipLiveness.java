@@ -18,15 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * treat its whole cluster as down.
  */
 public final class GossipLiveness implements Liveness {
-  private final Membership membership;
   private final ReachabilityTracker requests;
-  private final InstantSource clock;
   private final Map<NodeId, Instant> downByGossip = new ConcurrentHashMap<>();
 
   public GossipLiveness(Membership membership, ReachabilityTracker requests, InstantSource clock) {
-    this.membership = membership;
     this.requests = requests;
-    this.clock = clock;
     membership.addListener(
         new MembershipListener() {
           @Override
@@ -46,26 +42,24 @@ public final class GossipLiveness implements Liveness {
         });
   }
 
+  /**
+   * Read on every request for every replica, so it reads only what the listeners keep: no lock and
+   * no phi computation on the request path. Gossip's verdicts change once per round anyway.
+   */
   @Override
   public boolean isLive(NodeId node) {
-    boolean gossipSaysLive = membership.member(node).map(MemberView::alive).orElse(true);
-    return gossipSaysLive && requests.isLive(node);
+    return !downByGossip.containsKey(node) && requests.isLive(node);
   }
 
   @Override
   public Optional<Instant> downSince(NodeId node) {
-    Optional<Instant> byGossip =
-        membership.member(node).filter(m -> !m.alive()).map(m -> since(node));
+    Optional<Instant> byGossip = Optional.ofNullable(downByGossip.get(node));
     Optional<Instant> byRequests = requests.downSince(node);
     if (byGossip.isPresent() && byRequests.isPresent()) {
       return Optional.of(
           byGossip.get().isBefore(byRequests.get()) ? byGossip.get() : byRequests.get());
     }
     return byGossip.isPresent() ? byGossip : byRequests;
-  }
-
-  private Instant since(NodeId node) {
-    return downByGossip.computeIfAbsent(node, n -> clock.instant());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.ringstore.node.coordinator;
 
+import com.google.common.base.Suppliers;
 import dev.ringstore.common.NodeId;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where one request goes: the key's {@code n} primaries, and the targets chosen for it — every live
@@ -10,15 +12,23 @@ import java.util.List;
  * @param bucket the key's bucket
  * @param primaries the first n nodes of the bucket's preference list, in order
  * @param targets the nodes to send to, primaries first in preference order
- * @param spares live fallbacks not among the targets, in fallback order: where a sloppy write goes
- *     when a target fails during the request
+ * @param spareList live fallbacks not among the targets, in fallback order, computed only when
+ *     asked for (see {@link #spares})
  */
 public record ReplicaPlan(
-    int bucket, List<NodeId> primaries, List<Target> targets, List<NodeId> spares) {
+    int bucket, List<NodeId> primaries, List<Target> targets, Supplier<List<NodeId>> spareList) {
   public ReplicaPlan {
     primaries = List.copyOf(primaries);
     targets = List.copyOf(targets);
-    spares = List.copyOf(spares);
+    spareList = Suppliers.memoize(spareList::get);
+  }
+
+  /**
+   * Where a sloppy write goes when a target fails during the request. Ranking the fallbacks hashes
+   * every other member, so it is done only for the rare request that needs it.
+   */
+  public List<NodeId> spares() {
+    return spareList.get();
   }
 
   /** Primaries among the targets: those believed live. */

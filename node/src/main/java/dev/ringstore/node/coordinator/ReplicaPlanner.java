@@ -37,8 +37,6 @@ public final class ReplicaPlanner {
     BucketTable table = cluster.table();
     List<NodeId> preference = table.preferenceList(bucket).nodes();
     List<NodeId> primaries = preference.subList(0, Math.min(quorum.n(), preference.size()));
-    List<NodeId> fallbacks = fallbacks(table, bucket, preference);
-    int used = 0;
     List<Target> targets = new ArrayList<>();
     List<NodeId> down = new ArrayList<>();
     for (NodeId primary : primaries) {
@@ -48,15 +46,20 @@ public final class ReplicaPlanner {
         down.add(primary);
       }
     }
-    if (quorum.sloppy()) {
-      for (NodeId primary : down) {
-        if (used < fallbacks.size()) {
-          targets.add(Target.fallback(fallbacks.get(used++), primary));
-        }
-      }
+    if (!quorum.sloppy()) {
+      return new ReplicaPlan(bucket, primaries, targets, List::of);
     }
-    List<NodeId> spares = quorum.sloppy() ? fallbacks.subList(used, fallbacks.size()) : List.of();
-    return new ReplicaPlan(bucket, primaries, targets, spares);
+    if (down.isEmpty()) {
+      return new ReplicaPlan(
+          bucket, primaries, targets, () -> fallbacks(table, bucket, preference));
+    }
+    List<NodeId> fallbacks = fallbacks(table, bucket, preference);
+    int used = Math.min(down.size(), fallbacks.size());
+    for (int i = 0; i < used; i++) {
+      targets.add(Target.fallback(fallbacks.get(i), down.get(i)));
+    }
+    List<NodeId> spares = fallbacks.subList(used, fallbacks.size());
+    return new ReplicaPlan(bucket, primaries, targets, () -> spares);
   }
 
   private List<NodeId> fallbacks(BucketTable table, int bucket, List<NodeId> preference) {
