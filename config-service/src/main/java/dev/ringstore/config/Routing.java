@@ -1,11 +1,13 @@
 package dev.ringstore.config;
 
+import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.protocol.v1.RoutingState;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.BucketTableBinary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import java.util.TreeMap;
 public record Routing(
     long version, BucketTable current, BucketTable target, Map<NodeId, NodeRecord> nodes) {
   public Routing {
-    nodes = Map.copyOf(nodes);
+    nodes = Collections.unmodifiableMap(new TreeMap<>(nodes));
   }
 
   /** Decodes a {@link RoutingState} that is not {@code unchanged} and has a table. */
@@ -62,5 +64,18 @@ public record Routing(
       }
     }
     return in;
+  }
+
+  /** The wire and cache form. */
+  public RoutingState toProto() {
+    RoutingState.Builder state =
+        RoutingState.newBuilder()
+            .setVersion(version)
+            .setCurrent(ByteString.copyFrom(BucketTableBinary.encode(current)))
+            .addAllNodes(nodes.values());
+    if (target != null) {
+      state.setTarget(ByteString.copyFrom(BucketTableBinary.encode(target)));
+    }
+    return state.build();
   }
 }

@@ -1,11 +1,20 @@
 package dev.ringstore.testkit;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.ConfigClient;
+import dev.ringstore.config.ConfigState;
+import dev.ringstore.config.InProcessConfigChannel;
 import dev.ringstore.gossip.GossipSettings;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.HintSettings;
+import dev.ringstore.node.cluster.TransferSettings;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.storage.Durability;
+import dev.ringstore.protocol.v1.NodeRecord;
+import dev.ringstore.protocol.v1.PlanCommand;
+import dev.ringstore.protocol.v1.PlanJoin;
+import dev.ringstore.protocol.v1.RingShape;
+import dev.ringstore.ring.RingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,11 +69,51 @@ public final class MiniCluster implements AutoCloseable {
   private final SimulatedNetwork network;
   private final ManualClock clock;
   private final Map<NodeId, MiniNode> nodes = new LinkedHashMap<>();
+  private final UnaryOperator<NodeConfig> customize;
+  private final long seed;
+  private final InProcessConfigChannel configChannel;
+  private final ConfigClient config;
 
   private MiniCluster(int size, UnaryOperator<NodeConfig> customize, long seed) throws IOException {
+    this(size, customize, seed, false);
+  }
+
+  private MiniCluster(
+      int size, UnaryOperator<NodeConfig> customize, long seed, boolean withConfigService)
+      throws IOException {
     this.root = Files.createTempDirectory("minicluster");
     this.network = new SimulatedNetwork(seed);
     this.clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    this.customize = customize;
+    this.seed = seed;
+    this.configChannel = withConfigService ? new InProcessConfigChannel(new ConfigState()) : null;
+    this.config = withConfigService ? new ConfigClient(configChannel, clock) : null;
+    if (withConfigService) {
+      for (int i = 1; i <= size; i++) {
+        NodeConfig node = configNode("n" + i).config();
+        config
+            .join(
+                NodeRecord.newBuilder()
+                    .setId(node.id().value())
+                    .setAddress(node.listen().getHostString() + ":" + node.listen().getPort())
+                    .build())
+            .join();
+      }
+      RingSettings ring = nodes.values().iterator().next().config().ring();
+      config
+          .plan(
+              PlanCommand.newBuilder()
+                  .setJoin(PlanJoin.getDefaultInstance())
+                  .setShape(
+                      RingShape.newBuilder()
+                          .setBuckets(ring.buckets())
+                          .setReplicas(ring.replicas())
+                          .setTokens(ring.tokens()))
+                  .build())
+          .join();
+      config.commit().join();
+      return;
+    }
     Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
     for (int i = 1; i <= size; i++) {
       peers.put(NodeId.of("n" + i), InetSocketAddress.createUnresolved("simulated", 7200 + i));
@@ -78,6 +127,65 @@ public final class MiniCluster implements AutoCloseable {
                   .withCluster(SETTINGS.withPeers(peers)));
       nodes.put(id, new MiniNode(config, network, clock, seed + id.hashCode()));
     }
+  }
+
+  /**
+   * Runs {@code body} on a new cluster of {@code size} nodes that follow a config service (the real
+   * state machine in this process, without Raft): the first table has them all; {@link #addNode}
+   * starts more, and {@link #config()} plans and commits changes.
+   */
+  public static void runWithConfigService(int size, UnaryOperator<NodeConfig> customize, Body body)
+      throws Exception {
+    try (MiniCluster cluster = new MiniCluster(size, customize, 42, true)) {
+      cluster.nodes.values().forEach(MiniNode::start);
+      cluster.awaitAllLive(Duration.ofSeconds(10));
+      body.run(cluster);
+    }
+  }
+
+  private MiniNode configNode(String name) {
+    NodeId id = NodeId.of(name);
+    InetSocketAddress address =
+        InetSocketAddress.createUnresolved("simulated", 7200 + nodes.size() + 1);
+    NodeConfig nodeConfig =
+        customize.apply(
+            NodeConfig.defaults(id, address, root.resolve(name))
+                .withDurability(Durability.ASYNC)
+                .withStorageThreads(4)
+                .withCluster(
+                    SETTINGS.withTransfer(
+                        TransferSettings.DEFAULTS
+                            .withGrace(Duration.ZERO)
+                            .withConfigInterval(Duration.ofMillis(100)))));
+    MiniNode node = new MiniNode(nodeConfig, network, clock, seed + id.hashCode(), config);
+    nodes.put(id, node);
+    return node;
+  }
+
+  /**
+   * Starts a new node that asks the config service to join; it serves once it has the table, but
+   * owns nothing until a plan takes it in.
+   */
+  public MiniNode addNode(String id) {
+    if (config == null) {
+      throw new IllegalStateException("addNode needs runWithConfigService");
+    }
+    MiniNode node = configNode(id);
+    node.start();
+    return node;
+  }
+
+  /** The operator's view of the config service (plan, commit, status). */
+  public ConfigClient config() {
+    if (config == null) {
+      throw new IllegalStateException("this cluster has no config service");
+    }
+    return config;
+  }
+
+  /** Takes the whole config service down (false) or brings it back (true). */
+  public void setConfigServiceAvailable(boolean available) {
+    configChannel.setAvailable(available);
   }
 
   /** Runs {@code body} on a new cluster of {@code size} nodes with the harness defaults. */

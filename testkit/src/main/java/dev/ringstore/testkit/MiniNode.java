@@ -2,13 +2,18 @@ package dev.ringstore.testkit;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.config.ConfigClient;
+import dev.ringstore.node.cluster.ConfigBootstrap;
+import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.server.ClusterNode;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
+import dev.ringstore.protocol.v1.NodeRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,11 +27,23 @@ public final class MiniNode {
   private final SimulatedNetwork network;
   private final ManualClock clock;
   private final long seed;
+  private final ConfigClient configService;
   private RocksDbStorageEngine storage;
   private ClusterNode node;
 
   MiniNode(NodeConfig config, SimulatedNetwork network, ManualClock clock, long seed) {
+    this(config, network, clock, seed, null);
+  }
+
+  /** A node that follows the config service behind {@code config} (null: the static peer list). */
+  MiniNode(
+      NodeConfig config,
+      SimulatedNetwork network,
+      ManualClock clock,
+      long seed,
+      ConfigClient configService) {
     this.config = config;
+    this.configService = configService;
     this.network = network;
     this.clock = clock;
     this.seed = seed;
@@ -34,6 +51,10 @@ public final class MiniNode {
 
   public NodeId id() {
     return config.id();
+  }
+
+  public NodeConfig config() {
+    return config;
   }
 
   Path dataDir() {
@@ -53,6 +74,18 @@ public final class MiniNode {
             StorageConfig.defaults(config.dataDir()).withDurability(config.durability()),
             config.id(),
             new Random(seed ^ System.nanoTime()));
+    ConfigLink link = null;
+    if (configService != null) {
+      NodeRecord self =
+          NodeRecord.newBuilder()
+              .setId(config.id().value())
+              .setAddress(config.listen().getHostString() + ":" + config.listen().getPort())
+              .build();
+      link =
+          new ConfigLink(
+              configService,
+              ConfigBootstrap.start(configService, self, storage, Duration.ofMillis(20)));
+    }
     node =
         ClusterNode.start(
             config,
@@ -60,7 +93,8 @@ public final class MiniNode {
             view -> network.transportFor(config.id()),
             clock,
             new Random(seed),
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            link);
     network.attach(config.id(), node.handler());
   }
 
@@ -79,6 +113,13 @@ public final class MiniNode {
   public synchronized DottedVersionVectorSet stored(String key) {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     return running().storage.get(config.ring().bucketOf(bytes), bytes);
+  }
+
+  /** The keys this replica stores in {@code bucket}, tombstones included. */
+  public synchronized long keysIn(int bucket) {
+    AtomicLong count = new AtomicLong();
+    running().storage.scan(bucket, (key, set) -> count.incrementAndGet());
+    return count.get();
   }
 
   /** The hints this node holds for {@code target}. */

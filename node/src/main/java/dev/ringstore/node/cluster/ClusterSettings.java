@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param hints hinted handoff's window, TTL and replay pace
  * @param gossip gossip's round interval and failure-detector settings
  * @param antiEntropy how often and how fast this node runs Merkle-tree exchanges
+ * @param transfer how fast buckets move when ownership changes, and how long old copies stay
  */
 public record ClusterSettings(
     Map<NodeId, InetSocketAddress> peers,
@@ -32,7 +33,8 @@ public record ClusterSettings(
     Duration probeInterval,
     HintSettings hints,
     GossipSettings gossip,
-    AntiEntropySettings antiEntropy) {
+    AntiEntropySettings antiEntropy,
+    TransferSettings transfer) {
   public static final Duration REQUEST_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
   public static final Duration MAX_REQUEST_TIMEOUT_DEFAULT = Duration.ofMinutes(1);
   public static final Duration PROBE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
@@ -45,7 +47,8 @@ public record ClusterSettings(
           PROBE_INTERVAL_DEFAULT,
           HintSettings.DEFAULTS,
           GossipSettings.DEFAULTS,
-          AntiEntropySettings.DEFAULTS);
+          AntiEntropySettings.DEFAULTS,
+          TransferSettings.DEFAULTS);
 
   public ClusterSettings {
     peers = Map.copyOf(new TreeMap<>(Objects.requireNonNull(peers, "peers")));
@@ -55,6 +58,7 @@ public record ClusterSettings(
     Objects.requireNonNull(hints, "hints");
     Objects.requireNonNull(gossip, "gossip");
     Objects.requireNonNull(antiEntropy, "antiEntropy");
+    Objects.requireNonNull(transfer, "transfer");
     if (requestTimeout.isNegative()
         || requestTimeout.isZero()
         || maxRequestTimeout.compareTo(requestTimeout) < 0) {
@@ -70,27 +74,41 @@ public record ClusterSettings(
 
   public ClusterSettings withPeers(Map<NodeId, InetSocketAddress> newPeers) {
     return new ClusterSettings(
-        newPeers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy);
+        newPeers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        gossip,
+        antiEntropy,
+        transfer);
   }
 
   public ClusterSettings withRequestTimeout(Duration timeout) {
     return new ClusterSettings(
-        peers, timeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy);
+        peers, timeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy, transfer);
   }
 
   public ClusterSettings withProbeInterval(Duration interval) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, interval, hints, gossip, antiEntropy);
+        peers, requestTimeout, maxRequestTimeout, interval, hints, gossip, antiEntropy, transfer);
   }
 
   public ClusterSettings withGossip(GossipSettings newGossip) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, newGossip, antiEntropy);
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        newGossip,
+        antiEntropy,
+        transfer);
   }
 
   public ClusterSettings withAntiEntropy(AntiEntropySettings settings) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, settings);
+        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, settings, transfer);
   }
 
   public ClusterSettings withAntiEntropyInterval(Duration interval) {
@@ -99,6 +117,25 @@ public record ClusterSettings(
 
   public ClusterSettings withHints(HintSettings newHints) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, probeInterval, newHints, gossip, antiEntropy);
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        newHints,
+        gossip,
+        antiEntropy,
+        transfer);
+  }
+
+  public ClusterSettings withTransfer(TransferSettings settings) {
+    return new ClusterSettings(
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        gossip,
+        antiEntropy,
+        settings);
   }
 }

@@ -3,21 +3,42 @@ package dev.ringstore.node.cluster;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.ring.BucketTable;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a node knows of its cluster's layout: the bucket table it routes by and where each member
- * listens. Today a static member list ({@link StaticClusterView}); the config service's table cache
- * replaces it without the coordinator noticing.
+ * The cluster as one node sees it: who it is, the bucket table it routes by, and where the other
+ * members listen. {@link StaticClusterView} is a fixed member list; {@link ConfigClusterView}
+ * follows the config service's table versions, buckets in transfer included.
  */
 public interface ClusterView {
 
   /** This node. */
   NodeId self();
 
-  /** The newest bucket table this node holds. */
+  /** The newest bucket table this node holds; reads go to its owners. */
   BucketTable table();
 
-  /** Where {@code node} serves the protocol, if it is a member this node knows of. */
+  /** Where {@code node} serves the protocol, if it is a node this one knows of. */
   Optional<InetSocketAddress> address(NodeId node);
+
+  /** Every node whose address this node knows, itself included. */
+  Set<NodeId> knownNodes();
+
+  /** The node whose protocol listens at {@code host:port}, if one does. */
+  Optional<NodeId> nodeAt(String hostPort);
+
+  /**
+   * The nodes that must also receive every write to {@code bucket} while it is in transfer: those
+   * in its target list and not in its current one. Empty when the bucket is not in transfer.
+   */
+  default List<NodeId> incoming(int bucket) {
+    return List.of();
+  }
+
+  /** The table version whose transfer is running, or 0 when no bucket is in transfer. */
+  default long transferVersion() {
+    return 0;
+  }
 }

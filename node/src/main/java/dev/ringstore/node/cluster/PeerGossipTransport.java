@@ -1,15 +1,11 @@
 package dev.ringstore.node.cluster;
 
-import dev.ringstore.common.NodeId;
 import dev.ringstore.gossip.GossipMessage;
 import dev.ringstore.gossip.GossipProtobuf;
 import dev.ringstore.gossip.GossipTransport;
 import dev.ringstore.protocol.v1.Request;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gossip over the node protocol: each message is a one-way {@code gossip} request to the member at
@@ -22,11 +18,11 @@ public final class PeerGossipTransport implements GossipTransport {
   public static final Duration SEND_TIMEOUT = Duration.ofSeconds(2);
 
   private final ReplicaTransport transport;
-  private final Map<String, NodeId> byAddress = new ConcurrentHashMap<>();
+  private final ClusterView cluster;
 
-  public PeerGossipTransport(Map<NodeId, InetSocketAddress> peers, ReplicaTransport transport) {
+  public PeerGossipTransport(ClusterView cluster, ReplicaTransport transport) {
+    this.cluster = cluster;
     this.transport = transport;
-    peers.forEach((id, address) -> byAddress.put(hostPort(address), id));
   }
 
   /** {@code host:port} as gossip spells addresses. */
@@ -36,7 +32,8 @@ public final class PeerGossipTransport implements GossipTransport {
 
   @Override
   public void send(String address, GossipMessage message) {
-    Optional.ofNullable(byAddress.get(address))
+    cluster
+        .nodeAt(address)
         .ifPresent(
             target ->
                 transport

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A cluster fixed at start: the members of {@link ClusterSettings#peers()} (or this node alone) and
@@ -44,5 +45,18 @@ public final class StaticClusterView implements ClusterView {
   @Override
   public Optional<InetSocketAddress> address(NodeId node) {
     return Optional.ofNullable(peers.get(node));
+  }
+
+  @Override
+  public Optional<NodeId> nodeAt(String hostPort) {
+    return peers.entrySet().stream()
+        .filter(e -> PeerGossipTransport.hostPort(e.getValue()).equals(hostPort))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  @Override
+  public Set<NodeId> knownNodes() {
+    return peers.isEmpty() ? Set.of(self) : peers.keySet();
   }
 }

@@ -12,12 +12,19 @@ import java.util.function.Supplier;
  * @param bucket the key's bucket
  * @param primaries the first n nodes of the bucket's preference list, in order
  * @param targets the nodes to send to, primaries first in preference order
+ * @param incoming nodes receiving the bucket in a transfer: they get every write too, uncounted by
+ *     the quorum and hinted when they miss it
  * @param spareList live fallbacks not among the targets, in fallback order, computed only when
  *     asked for (see {@link #spares})
  */
 public record ReplicaPlan(
-    int bucket, List<NodeId> primaries, List<Target> targets, Supplier<List<NodeId>> spareList) {
+    int bucket,
+    List<NodeId> primaries,
+    List<Target> targets,
+    List<NodeId> incoming,
+    Supplier<List<NodeId>> spareList) {
   public ReplicaPlan {
+    incoming = List.copyOf(incoming);
     primaries = List.copyOf(primaries);
     targets = List.copyOf(targets);
     spareList = Suppliers.memoize(spareList::get);

@@ -37,6 +37,7 @@ public final class ReplicaPlanner {
     BucketTable table = cluster.table();
     List<NodeId> preference = table.preferenceList(bucket).nodes();
     List<NodeId> primaries = preference.subList(0, Math.min(quorum.n(), preference.size()));
+    List<NodeId> incoming = cluster.incoming(bucket);
     List<Target> targets = new ArrayList<>();
     List<NodeId> down = new ArrayList<>();
     for (NodeId primary : primaries) {
@@ -47,11 +48,11 @@ public final class ReplicaPlanner {
       }
     }
     if (!quorum.sloppy()) {
-      return new ReplicaPlan(bucket, primaries, targets, List::of);
+      return new ReplicaPlan(bucket, primaries, targets, incoming, List::of);
     }
     if (down.isEmpty()) {
       return new ReplicaPlan(
-          bucket, primaries, targets, () -> fallbacks(table, bucket, preference));
+          bucket, primaries, targets, incoming, () -> fallbacks(table, bucket, preference));
     }
     List<NodeId> fallbacks = fallbacks(table, bucket, preference);
     int used = Math.min(down.size(), fallbacks.size());
@@ -59,7 +60,7 @@ public final class ReplicaPlanner {
       targets.add(Target.fallback(fallbacks.get(i), down.get(i)));
     }
     List<NodeId> spares = fallbacks.subList(used, fallbacks.size());
-    return new ReplicaPlan(bucket, primaries, targets, () -> spares);
+    return new ReplicaPlan(bucket, primaries, targets, incoming, () -> spares);
   }
 
   private List<NodeId> fallbacks(BucketTable table, int bucket, List<NodeId> preference) {

@@ -77,6 +77,7 @@ public final class WriteCoordinator {
     WriteAcks acks = new WriteAcks(quorum, replicas.self(), others.size());
     Deque<NodeId> spares = new ArrayDeque<>(plan.spares());
     others.forEach(target -> send(target, plan.bucket(), key, stored, quorum, acks, spares));
+    plan.incoming().forEach(node -> sendIncoming(node, plan.bucket(), key, stored, quorum));
     if (!acks.settled().isDone()) {
       var deadline = timer.schedule(acks::deadlinePassed, quorum.timeout());
       acks.settled().whenComplete((reached, failure) -> deadline.cancel());
@@ -88,6 +89,25 @@ public final class WriteCoordinator {
                     .filter(primary -> !reached.contains(primary))
                     .forEach(missing -> handoff.keep(missing, plan.bucket(), key, stored)));
     return acks.quorum();
+  }
+
+  /**
+   * Sends to a node receiving the bucket in a transfer. Its acknowledgement does not count toward w
+   * (it is not an owner yet); a miss becomes a hint, so it holds every write once it is one.
+   */
+  private void sendIncoming(
+      NodeId node, int bucket, byte[] key, DottedVersionVectorSet stored, Quorum quorum) {
+    if (node.equals(replicas.self())) {
+      return;
+    }
+    replicas
+        .write(Target.primary(node), bucket, key, stored, quorum.timeout())
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                handoff.keep(node, bucket, key, stored);
+              }
+            });
   }
 
   /**

@@ -9,12 +9,16 @@ import dev.ringstore.node.antientropy.AntiEntropyRunner;
 import dev.ringstore.node.antientropy.MerkleTrees;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.ConfigClusterView;
+import dev.ringstore.node.cluster.ConfigLink;
+import dev.ringstore.node.cluster.ConfigSync;
 import dev.ringstore.node.cluster.GossipLiveness;
 import dev.ringstore.node.cluster.Liveness;
 import dev.ringstore.node.cluster.LivenessReportingTransport;
 import dev.ringstore.node.cluster.ReachabilityTracker;
 import dev.ringstore.node.cluster.ReplicaTransport;
 import dev.ringstore.node.cluster.StaticClusterView;
+import dev.ringstore.node.cluster.TransferSettings;
 import dev.ringstore.node.coordinator.Forwarder;
 import dev.ringstore.node.coordinator.LocalReplica;
 import dev.ringstore.node.coordinator.ReadCoordinator;
@@ -27,8 +31,13 @@ import dev.ringstore.node.handoff.HintMetrics;
 import dev.ringstore.node.handoff.HintReplayer;
 import dev.ringstore.node.handoff.HintedHandoff;
 import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.node.transfer.BucketCleaner;
+import dev.ringstore.node.transfer.BucketTransfers;
+import dev.ringstore.node.transfer.TransferProgress;
+import dev.ringstore.node.transfer.TransferSource;
 import dev.ringstore.protocol.RequestHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -40,6 +49,9 @@ import java.util.random.RandomGenerator;
  * network.
  */
 public final class ClusterNode implements AutoCloseable {
+  private static final Duration TRANSFER_PASS_INTERVAL = Duration.ofMillis(200);
+  private static final Duration CLEANER_INTERVAL = Duration.ofSeconds(1);
+
   private final ClusterView cluster;
   private final GossipLiveness liveness;
   private final Gossiper gossiper;
@@ -50,6 +62,7 @@ public final class ClusterNode implements AutoCloseable {
   private final NodeExecutors executors;
   private final AntiEntropyRunner antiEntropy;
   private final AntiEntropyMetrics antiEntropyMetrics;
+  private final TransferProgress transferProgress;
 
   private ClusterNode(
       ClusterView cluster,
@@ -61,7 +74,8 @@ public final class ClusterNode implements AutoCloseable {
       RequestRouter router,
       NodeExecutors executors,
       AntiEntropyRunner antiEntropy,
-      AntiEntropyMetrics antiEntropyMetrics) {
+      AntiEntropyMetrics antiEntropyMetrics,
+      TransferProgress transferProgress) {
     this.cluster = cluster;
     this.liveness = liveness;
     this.gossiper = gossiper;
@@ -72,6 +86,7 @@ public final class ClusterNode implements AutoCloseable {
     this.executors = executors;
     this.antiEntropy = antiEntropy;
     this.antiEntropyMetrics = antiEntropyMetrics;
+    this.transferProgress = transferProgress;
   }
 
   /**
@@ -85,8 +100,30 @@ public final class ClusterNode implements AutoCloseable {
       InstantSource clock,
       RandomGenerator random,
       MeterRegistry registry) {
+    return start(config, storage, transports, clock, random, registry, null);
+  }
+
+  /**
+   * Wires a node that follows the config service through {@code link} (null: the static member list
+   * of the config): it routes by the service's table versions, receives the buckets a transfer
+   * gives it and deletes those it no longer owns after the grace period.
+   */
+  public static ClusterNode start(
+      NodeConfig config,
+      StorageEngine storage,
+      Function<ClusterView, ReplicaTransport> transports,
+      InstantSource clock,
+      RandomGenerator random,
+      MeterRegistry registry,
+      ConfigLink link) {
+    if (link != null) {
+      config = config.withRing(link.initial().current().settings());
+    }
     ClusterSettings settings = config.cluster();
-    ClusterView cluster = new StaticClusterView(config.id(), settings.peers(), config.ring());
+    ClusterView cluster =
+        link == null
+            ? new StaticClusterView(config.id(), settings.peers(), config.ring())
+            : new ConfigClusterView(config.id(), link.initial());
     NodeExecutors executors = NodeExecutors.start(config);
     ReachabilityTracker requests = new ReachabilityTracker(config.id(), clock);
     ReplicaTransport transport =
@@ -126,6 +163,7 @@ public final class ClusterNode implements AutoCloseable {
             new ReplicaOperations(
                 local,
                 new AntiEntropyResponder(trees, config.ring().buckets()),
+                new TransferSource(storage),
                 executors.storage(),
                 services),
             new ReplicaInspector(cluster, replicas),
@@ -143,6 +181,7 @@ public final class ClusterNode implements AutoCloseable {
             transport,
             antiEntropyMetrics,
             settings.antiEntropy().bytesPerSecond());
+    TransferProgress transferProgress = new TransferProgress(clock, registry);
     ClusterNode node =
         new ClusterNode(
             cluster,
@@ -154,7 +193,22 @@ public final class ClusterNode implements AutoCloseable {
             router,
             executors,
             antiEntropy,
-            antiEntropyMetrics);
+            antiEntropyMetrics,
+            transferProgress);
+    if (link != null) {
+      followConfig(
+          (ConfigClusterView) cluster,
+          link,
+          storage,
+          liveness,
+          transport,
+          local,
+          gossiper,
+          executors,
+          settings.transfer(),
+          transferProgress,
+          clock);
+    }
     executors.every(
         settings.probeInterval(), () -> requests.probe(transport, settings.probeInterval()));
     executors.every(
@@ -168,6 +222,38 @@ public final class ClusterNode implements AutoCloseable {
       executors.everyOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
     return node;
+  }
+
+  private static void followConfig(
+      ConfigClusterView view,
+      ConfigLink link,
+      StorageEngine storage,
+      Liveness liveness,
+      ReplicaTransport transport,
+      LocalReplica local,
+      Gossiper gossiper,
+      NodeExecutors executors,
+      TransferSettings transfer,
+      TransferProgress progress,
+      InstantSource clock) {
+    view.addListener(routing -> gossiper.setTableVersion(routing.version()));
+    ConfigSync sync =
+        new ConfigSync(
+            view,
+            link.client(),
+            storage,
+            progress,
+            () -> {
+              var load = NodeGossip.load(storage);
+              return new ConfigSync.Load(load.keys(), load.bytes());
+            },
+            gossiper::newestTableVersion);
+    BucketTransfers transfers =
+        new BucketTransfers(view, liveness, transport, local, storage, transfer, progress);
+    BucketCleaner cleaner = new BucketCleaner(view, storage, clock, transfer.grace());
+    executors.every(transfer.configInterval(), sync::runOnce);
+    executors.everyOnTransferThread(TRANSFER_PASS_INTERVAL, transfers::runOnce);
+    executors.everyOnAntiEntropyThread(CLEANER_INTERVAL, cleaner::runOnce);
   }
 
   /** The handler the protocol server (or the simulated network) hands requests to. */
@@ -195,6 +281,11 @@ public final class ClusterNode implements AutoCloseable {
   /** Exchanges every bucket this node holds once, now, on the calling thread (tests). */
   public void runAntiEntropyPass() {
     antiEntropy.runFullPass();
+  }
+
+  /** How this node's incoming bucket transfers go (all zero when it follows no config service). */
+  public TransferProgress.Snapshot transferProgress() {
+    return transferProgress.snapshot();
   }
 
   public AntiEntropyMetrics antiEntropyMetrics() {

@@ -25,6 +25,7 @@ final class NodeExecutors implements AutoCloseable {
   private final ScheduledExecutorService hints;
   private final DeadlineTimer deadlines;
   private final ScheduledExecutorService antiEntropy;
+  private final ScheduledExecutorService transfers;
 
   private NodeExecutors(
       ThreadPoolExecutor storage,
@@ -37,6 +38,8 @@ final class NodeExecutors implements AutoCloseable {
     this.deadlines = deadlines;
     this.antiEntropy =
         Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-antientropy"));
+    this.transfers =
+        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-transfer"));
   }
 
   static NodeExecutors start(NodeConfig config) {
@@ -88,6 +91,10 @@ final class NodeExecutors implements AutoCloseable {
     schedule(antiEntropy, interval, task);
   }
 
+  void everyOnTransferThread(Duration interval, Runnable task) {
+    schedule(transfers, interval, task);
+  }
+
   private static void schedule(ScheduledExecutorService on, Duration interval, Runnable task) {
     long millis = Math.max(1, interval.toMillis());
     on.scheduleWithFixedDelay(
@@ -107,6 +114,7 @@ final class NodeExecutors implements AutoCloseable {
   public void close() {
     hints.shutdownNow();
     antiEntropy.shutdownNow();
+    transfers.shutdownNow();
     timer.shutdownNow();
     deadlines.close();
     storage.shutdown();
@@ -116,6 +124,7 @@ final class NodeExecutors implements AutoCloseable {
       }
       hints.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       antiEntropy.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      transfers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

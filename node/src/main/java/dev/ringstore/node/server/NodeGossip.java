@@ -1,6 +1,5 @@
 package dev.ringstore.node.server;
 
-import dev.ringstore.common.NodeId;
 import dev.ringstore.gossip.Gossiper;
 import dev.ringstore.gossip.LoadSummary;
 import dev.ringstore.gossip.MemberState;
@@ -10,11 +9,9 @@ import dev.ringstore.node.cluster.PeerGossipTransport;
 import dev.ringstore.node.cluster.ReplicaTransport;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.storage.StorageStats;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,16 +32,20 @@ final class NodeGossip {
       ReplicaTransport transport,
       InstantSource clock,
       RandomGenerator random) {
-    Map<NodeId, InetSocketAddress> peers = config.cluster().peers();
-    String address = PeerGossipTransport.hostPort(peers.getOrDefault(config.id(), config.listen()));
+    String address =
+        PeerGossipTransport.hostPort(cluster.address(config.id()).orElse(config.listen()));
     MemberState self =
         MemberState.initial(config.id(), address, null, nextGeneration(storage), MemberStatus.UP);
-    List<String> seeds = peers.values().stream().map(PeerGossipTransport::hostPort).toList();
+    List<String> seeds =
+        cluster.knownNodes().stream()
+            .flatMap(id -> cluster.address(id).stream())
+            .map(PeerGossipTransport::hostPort)
+            .toList();
     Gossiper gossiper =
         new Gossiper(
             self,
             seeds,
-            new PeerGossipTransport(peers, transport),
+            new PeerGossipTransport(cluster, transport),
             clock,
             random,
             config.cluster().gossip());

@@ -7,6 +7,7 @@ import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import dev.ringstore.common.versioning.MalformedVersionException;
 import dev.ringstore.node.antientropy.AntiEntropyResponder;
 import dev.ringstore.node.coordinator.LocalReplica;
+import dev.ringstore.node.transfer.TransferSource;
 import dev.ringstore.protocol.v1.AntiEntropyRequest;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.PingResponse;
@@ -15,6 +16,7 @@ import dev.ringstore.protocol.v1.ReplicaGetResponse;
 import dev.ringstore.protocol.v1.ReplicaPutRequest;
 import dev.ringstore.protocol.v1.ReplicaPutResponse;
 import dev.ringstore.protocol.v1.Response;
+import dev.ringstore.protocol.v1.TransferPageRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,16 +28,19 @@ import java.util.concurrent.RejectedExecutionException;
 final class ReplicaOperations {
   private final LocalReplica local;
   private final AntiEntropyResponder antiEntropy;
+  private final TransferSource transfers;
   private final Executor storageExecutor;
   private final NodeServices services;
 
   ReplicaOperations(
       LocalReplica local,
       AntiEntropyResponder antiEntropy,
+      TransferSource transfers,
       Executor storageExecutor,
       NodeServices services) {
     this.local = local;
     this.antiEntropy = antiEntropy;
+    this.transfers = transfers;
     this.storageExecutor = storageExecutor;
     this.services = services;
   }
@@ -45,6 +50,18 @@ final class ReplicaOperations {
     try {
       return CompletableFuture.supplyAsync(
           () -> Response.newBuilder().setAntiEntropy(antiEntropy.answer(request)).build(),
+          storageExecutor);
+    } catch (RejectedExecutionException e) {
+      throw new RequestRejectedException(ErrorCode.OVERLOADED, "the node's storage queue is full");
+    }
+  }
+
+  /** One page of a bucket for a node receiving it in a transfer; on a storage thread (a scan). */
+  CompletableFuture<Response> transferPage(TransferPageRequest request) {
+    int bucket = bucket(request.getBucket());
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> Response.newBuilder().setTransferPage(transfers.page(bucket, request)).build(),
           storageExecutor);
     } catch (RejectedExecutionException e) {
       throw new RequestRejectedException(ErrorCode.OVERLOADED, "the node's storage queue is full");

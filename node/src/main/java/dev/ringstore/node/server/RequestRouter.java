@@ -68,6 +68,7 @@ public final class RequestRouter implements RequestHandler {
       case REPLICA_PUT -> replica.put(request.getReplicaPut());
       case PING -> CompletableFuture.completedFuture(replica.ping());
       case ANTI_ENTROPY -> replica.antiEntropy(request.getAntiEntropy());
+      case TRANSFER_PAGE -> replica.transferPage(request.getTransferPage());
       case INSPECT -> inspect(request);
       case GOSSIP -> CompletableFuture.completedFuture(status.gossip(request.getGossip()));
       case STATUS -> CompletableFuture.completedFuture(status.status());
