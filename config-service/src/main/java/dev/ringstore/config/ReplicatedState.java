@@ -3,6 +3,10 @@ package dev.ringstore.config;
 /**
  * A deterministic state that a {@link ConsensusGroup} replicates: every replica applies the same
  * commands in the same order and so holds the same state. The Raft core sees only bytes.
+ *
+ * <p>The group is handed the initial (empty) state at start; on a restart it first {@linkplain
+ * #restore restores} the latest snapshot and then re-applies the log entries after it, so a state
+ * must not load anything of its own from disk.
  */
 public interface ReplicatedState {
   /**

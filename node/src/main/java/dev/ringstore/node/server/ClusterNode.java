@@ -63,6 +63,7 @@ public final class ClusterNode implements AutoCloseable {
   private final AntiEntropyRunner antiEntropy;
   private final AntiEntropyMetrics antiEntropyMetrics;
   private final TransferProgress transferProgress;
+  private ConfigLink link;
 
   private ClusterNode(
       ClusterView cluster,
@@ -221,6 +222,7 @@ public final class ClusterNode implements AutoCloseable {
     if (!settings.antiEntropy().interval().isZero()) {
       executors.everyOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
+    node.link = link;
     return node;
   }
 
@@ -306,5 +308,8 @@ public final class ClusterNode implements AutoCloseable {
   public void close() {
     executors.close();
     transport.close();
+    if (link != null) {
+      link.client().close();
+    }
   }
 }

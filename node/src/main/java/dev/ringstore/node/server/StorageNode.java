@@ -1,12 +1,19 @@
 package dev.ringstore.node.server;
 
 import dev.ringstore.common.versioning.ActorId;
+import dev.ringstore.config.ConfigClient;
+import dev.ringstore.config.RemoteConfigChannel;
+import dev.ringstore.node.cluster.ConfigBootstrap;
+import dev.ringstore.node.cluster.ConfigLink;
+import dev.ringstore.node.cluster.ConfigMembership;
 import dev.ringstore.node.cluster.SocketTransport;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
 import dev.ringstore.node.storage.StorageMetrics;
+import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.ProtocolServer;
+import dev.ringstore.protocol.v1.NodeRecord;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * flight, drain the storage threads, flush and close RocksDB, stop HTTP.
  */
 public final class StorageNode implements AutoCloseable {
+  private static final Duration CONFIG_POLL = Duration.ofMillis(500);
+  private static final Duration CONFIG_CALL_TIMEOUT = Duration.ofSeconds(5);
   private static final Logger log = LoggerFactory.getLogger(StorageNode.class);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -60,6 +69,16 @@ public final class StorageNode implements AutoCloseable {
   }
 
   public static StorageNode start(NodeConfig config, InstantSource clock, RandomGenerator random) {
+    return start(config, clock, random, null);
+  }
+
+  /**
+   * Starts a node that follows the config service of {@code membership} (null: the static peers of
+   * the config). It asks to join and waits, before it serves, for a table to route by (the
+   * service's, or the one cached in its data directory while the service is unreachable).
+   */
+  public static StorageNode start(
+      NodeConfig config, InstantSource clock, RandomGenerator random, ConfigMembership membership) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags(Tags.of("node", config.id().value()));
     RocksDbStorageEngine storage =
@@ -69,8 +88,17 @@ public final class StorageNode implements AutoCloseable {
             random);
     ClusterNode node = null;
     ProtocolServer server = null;
+    ConfigClient configClient = null;
     try {
       new StorageMetrics(storage, Tags.empty()).bindTo(registry);
+      configClient = membership == null ? null : configClient(membership, clock);
+      ConfigLink link =
+          configClient == null
+              ? null
+              : new ConfigLink(
+                  configClient,
+                  ConfigBootstrap.start(
+                      configClient, record(config, membership), storage, CONFIG_POLL));
       node =
           ClusterNode.start(
               config,
@@ -78,7 +106,8 @@ public final class StorageNode implements AutoCloseable {
               cluster -> new SocketTransport(cluster, ProtocolLimits.defaults()),
               clock,
               random,
-              registry);
+              registry,
+              link);
       server = ProtocolServer.start(config.listen(), node.handler(), ProtocolLimits.defaults());
       AdminHttpServer http =
           config.http() == null
@@ -97,9 +126,41 @@ public final class StorageNode implements AutoCloseable {
       if (node != null) {
         node.close();
       }
+      if (configClient != null) {
+        configClient.close();
+      }
       storage.close();
       throw e;
     }
+  }
+
+  private static ConfigClient configClient(ConfigMembership membership, InstantSource clock) {
+    return new ConfigClient(
+        new RemoteConfigChannel(
+            ProtocolClient.create(ProtocolLimits.defaults()),
+            true,
+            membership.service(),
+            CONFIG_CALL_TIMEOUT),
+        clock);
+  }
+
+  /** What the node tells the config service about itself when it asks to join. */
+  private static NodeRecord record(NodeConfig config, ConfigMembership membership) {
+    if (config.listen().getPort() == 0) {
+      throw new IllegalArgumentException(
+          "a node joining a config service needs a fixed --listen port");
+    }
+    NodeRecord.Builder record =
+        NodeRecord.newBuilder()
+            .setId(config.id().value())
+            .setAddress(config.listen().getHostString() + ":" + config.listen().getPort());
+    if (config.http() != null) {
+      record.setHttp(config.http().getHostString() + ":" + config.http().getPort());
+    }
+    if (membership.zone() != null) {
+      record.setZone(membership.zone());
+    }
+    return record.build();
   }
 
   private static Map<String, Object> health(NodeConfig config, RocksDbStorageEngine storage) {
