@@ -36,11 +36,16 @@ import dev.ringstore.node.transfer.BucketTransfers;
 import dev.ringstore.node.transfer.TransferProgress;
 import dev.ringstore.node.transfer.TransferSource;
 import dev.ringstore.protocol.RequestHandler;
+import dev.ringstore.protocol.v1.NodeRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's request path without its sockets: the coordinators, the replica operations, hinted
@@ -49,6 +54,7 @@ import java.util.random.RandomGenerator;
  * network.
  */
 public final class ClusterNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
   private static final Duration TRANSFER_PASS_INTERVAL = Duration.ofMillis(200);
   private static final Duration CLEANER_INTERVAL = Duration.ofSeconds(1);
 
@@ -64,6 +70,7 @@ public final class ClusterNode implements AutoCloseable {
   private final AntiEntropyMetrics antiEntropyMetrics;
   private final TransferProgress transferProgress;
   private ConfigLink link;
+  private final CompletableFuture<Void> left = new CompletableFuture<>();
 
   private ClusterNode(
       ClusterView cluster,
@@ -223,6 +230,11 @@ public final class ClusterNode implements AutoCloseable {
       executors.everyOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
     node.link = link;
+    if (link != null) {
+      ConfigClusterView view = (ConfigClusterView) cluster;
+      view.addListener(routing -> node.checkLeft(view, settings.transfer()));
+      node.checkLeft(view, settings.transfer());
+    }
     return node;
   }
 
@@ -256,6 +268,33 @@ public final class ClusterNode implements AutoCloseable {
     executors.every(transfer.configInterval(), sync::runOnce);
     executors.everyOnTransferThread(TRANSFER_PASS_INTERVAL, transfers::runOnce);
     executors.everyOnAntiEntropyThread(CLEANER_INTERVAL, cleaner::runOnce);
+  }
+
+  private void checkLeft(ConfigClusterView view, TransferSettings transfer) {
+    var routing = view.routing();
+    var record = routing.nodes().get(view.self());
+    boolean gone =
+        record != null
+            && (record.getStatus() == NodeRole.NODE_LEFT
+                || record.getStatus() == NodeRole.NODE_REMOVED)
+            && routing.current().member(view.self()).isEmpty();
+    if (gone && !left.isDone()) {
+      log.info(
+          "this node has left the cluster (table v{}); it stops serving after the grace period {}",
+          routing.version(),
+          transfer.grace());
+      CompletableFuture.delayedExecutor(transfer.grace().toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> left.complete(null));
+    }
+  }
+
+  /**
+   * Completes once this node has handed every bucket away (it left or was removed) and the grace
+   * period has passed; never for a node with a static member list. {@code ringstore node} exits
+   * then.
+   */
+  public CompletableFuture<Void> left() {
+    return left;
   }
 
   /** The handler the protocol server (or the simulated network) hands requests to. */

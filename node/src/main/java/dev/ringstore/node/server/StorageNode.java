@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -184,6 +185,11 @@ public final class StorageNode implements AutoCloseable {
 
   public Optional<InetSocketAddress> httpAddress() {
     return Optional.ofNullable(http).map(AdminHttpServer::address);
+  }
+
+  /** Completes once this node has left the cluster and the grace period has passed. */
+  public CompletableFuture<Void> left() {
+    return node.left();
   }
 
   public NodeConfig config() {
