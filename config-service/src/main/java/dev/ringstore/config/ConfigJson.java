@@ -11,6 +11,7 @@ import dev.ringstore.protocol.v1.NodeRole;
 import dev.ringstore.ring.BucketMove;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +133,7 @@ final class ConfigJson {
 
   /** Buckets whose list spans fewer than min(N, zones) distinct zones. */
   private static int zoneViolations(BucketTable table) {
-    Map<NodeId, String> zones = new java.util.HashMap<>();
+    Map<NodeId, String> zones = new HashMap<>();
     Set<String> all = new HashSet<>();
     for (Member m : table.members()) {
       m.zoneName()

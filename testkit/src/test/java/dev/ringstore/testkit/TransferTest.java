@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,7 +192,7 @@ class TransferTest {
   }
 
   private static List<List<NodeId>> lists(BucketTable table) {
-    return java.util.stream.IntStream.range(0, table.bucketCount())
+    return IntStream.range(0, table.bucketCount())
         .mapToObj(b -> table.preferenceList(b).nodes())
         .toList();
   }

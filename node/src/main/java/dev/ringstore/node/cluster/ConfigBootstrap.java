@@ -1,6 +1,7 @@
 package dev.ringstore.node.cluster;
 
 import dev.ringstore.config.ConfigClient;
+import dev.ringstore.config.ConfigRejectedException;
 import dev.ringstore.config.Routing;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.protocol.RingstoreException;
@@ -55,7 +56,7 @@ public final class ConfigBootstrap {
               cached.get().version());
           return cached.get();
         }
-        if (e.getCause() instanceof dev.ringstore.config.ConfigRejectedException rejected) {
+        if (e.getCause() instanceof ConfigRejectedException rejected) {
           throw rejected;
         }
         log.info("waiting for the config service: {}", e.getMessage());

@@ -10,6 +10,7 @@ import dev.ringstore.node.cluster.ReplicaTransport;
 import dev.ringstore.node.cluster.TransferSettings;
 import dev.ringstore.node.coordinator.Failures;
 import dev.ringstore.node.coordinator.LocalReplica;
+import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.TransferEntry;
@@ -47,7 +48,7 @@ public final class BucketTransfers {
       Liveness liveness,
       ReplicaTransport transport,
       LocalReplica local,
-      dev.ringstore.node.storage.StorageEngine storage,
+      StorageEngine storage,
       TransferSettings settings,
       TransferProgress progress) {
     this.cluster = cluster;
