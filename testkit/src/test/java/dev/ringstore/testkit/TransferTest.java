@@ -1,6 +1,7 @@
 package dev.ringstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;
@@ -11,6 +12,7 @@ import dev.ringstore.protocol.v1.GetRequest;
 import dev.ringstore.protocol.v1.PlanCommand;
 import dev.ringstore.protocol.v1.PlanJoin;
 import dev.ringstore.protocol.v1.Request;
+import dev.ringstore.protocol.v1.RequestOptions;
 import dev.ringstore.protocol.v1.Response;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,6 +139,59 @@ class TransferTest {
           }
           assertOnlyOwnersHoldData(cluster, after);
         });
+  }
+
+  @Test
+  void aWriteDuringATransferAlsoNeedsTheIncomingOwner() throws Exception {
+    UnaryOperator<NodeConfig> stalled =
+        c ->
+            c.withRing(RING)
+                .withCluster(
+                    c.cluster().withTransfer(c.cluster().transfer().withBytesPerSecond(1)));
+    MiniCluster.runWithConfigService(
+        3,
+        stalled,
+        cluster -> {
+          SimClient client = cluster.client();
+          for (int i = 0; i < 200; i++) {
+            client.put("n1", "key-" + i, "v");
+          }
+          cluster.addNode("n4");
+          cluster.awaitAllLive(Duration.ofSeconds(10));
+          change(cluster, PlanCommand.newBuilder().setJoin(PlanJoin.newBuilder().addNodes("n4")));
+          awaitTableEverywhere(cluster, 2);
+          Routing routing = routing(cluster, "n1");
+          String key = keyIncomingTo(routing, NodeId.of("n4"));
+          String coordinator =
+              routing
+                  .current()
+                  .preferenceListForKey(key.getBytes(StandardCharsets.UTF_8))
+                  .primary()
+                  .value();
+          RequestOptions w3 = RequestOptions.newBuilder().setW(3).setTimeoutMs(500).build();
+
+          cluster
+              .network()
+              .isolate(NodeId.of("n4"), Set.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3")));
+          assertThatThrownBy(() -> client.put(coordinator, key, "x", ByteString.EMPTY, w3))
+              .as("w=3 of the old owners plus the incoming one")
+              .hasMessageContaining("3 of the 4");
+          cluster.network().heal();
+          client.put(coordinator, key, "y", ByteString.EMPTY, w3);
+          assertThat(cluster.node("n4").stored(key).values())
+              .anySatisfy(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("y"));
+        });
+  }
+
+  private static String keyIncomingTo(Routing routing, NodeId node) {
+    for (int i = 0; ; i++) {
+      String key = "probe-" + i;
+      if (routing
+          .incoming(routing.current().bucketOf(key.getBytes(StandardCharsets.UTF_8)))
+          .contains(node)) {
+        return key;
+      }
+    }
   }
 
   @Test

@@ -22,6 +22,11 @@ import java.time.Duration;
 public record Quorum(int n, int required, int requiredPrimaries, boolean sloppy, Duration timeout) {
 
   /** A read's quorum: {@code r} and {@code pr}. */
+  /** The same quorum needing {@code extra} more acknowledgements. */
+  public Quorum plusRequired(int extra) {
+    return new Quorum(n, required + extra, requiredPrimaries, sloppy, timeout);
+  }
+
   public static Quorum read(
       RequestOptions options, int replicationFactor, ClusterSettings settings) {
     int n = n(options, replicationFactor);

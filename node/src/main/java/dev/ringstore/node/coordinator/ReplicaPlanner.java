@@ -52,9 +52,13 @@ public final class ReplicaPlanner {
     }
     if (down.isEmpty()) {
       return new ReplicaPlan(
-          bucket, primaries, targets, incoming, () -> fallbacks(table, bucket, preference));
+          bucket,
+          primaries,
+          targets,
+          incoming,
+          () -> fallbacks(table, bucket, preference, incoming));
     }
-    List<NodeId> fallbacks = fallbacks(table, bucket, preference);
+    List<NodeId> fallbacks = fallbacks(table, bucket, preference, incoming);
     int used = Math.min(down.size(), fallbacks.size());
     for (int i = 0; i < used; i++) {
       targets.add(Target.fallback(fallbacks.get(i), down.get(i)));
@@ -63,10 +67,11 @@ public final class ReplicaPlanner {
     return new ReplicaPlan(bucket, primaries, targets, incoming, () -> spares);
   }
 
-  private List<NodeId> fallbacks(BucketTable table, int bucket, List<NodeId> preference) {
+  private List<NodeId> fallbacks(
+      BucketTable table, int bucket, List<NodeId> preference, List<NodeId> incoming) {
     return table.members().stream()
         .map(Member::id)
-        .filter(id -> !preference.contains(id) && liveness.isLive(id))
+        .filter(id -> !preference.contains(id) && !incoming.contains(id) && liveness.isLive(id))
         .sorted(Comparator.comparingLong((NodeId id) -> rendezvous(bucket, id)).reversed())
         .toList();
   }

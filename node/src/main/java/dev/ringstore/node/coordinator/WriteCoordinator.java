@@ -9,13 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Coordinates a put or delete on a primary replica of its key, in four steps (Dynamo §4.5,
  * Voldemort's pipeline): plan the targets, apply the write locally with this node's actor, send the
  * resulting set to the other targets in parallel and answer after w acknowledgements, then hint
- * every primary the write did not reach. Late acknowledgements still land; a TIMEOUT or UNAVAILABLE
- * reply says how many arrived, and the write may have been applied where it did.
+ * every primary the write did not reach. While the bucket is in transfer its incoming owners are
+ * targets too, and each adds one to the acknowledgements needed (Cassandra's pending ranges), so a
+ * read of the new owners after the switch still overlaps the write. Late acknowledgements still
+ * land; a TIMEOUT or UNAVAILABLE reply says how many arrived, and the write may have been applied
+ * where it did.
  */
 public final class WriteCoordinator {
   private final ReplicaPlanner planner;
@@ -39,10 +43,11 @@ public final class WriteCoordinator {
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change, Quorum quorum) {
     ReplicaPlan plan = planner.plan(bucket, quorum);
     checkFeasible(plan, quorum);
+    Quorum effective = quorum.plusRequired(plan.incoming().size());
     return replicas
         .local()
         .coordinate(bucket, key, change)
-        .thenCompose(stored -> replicate(plan, quorum, key, stored).thenApply(done -> stored));
+        .thenCompose(stored -> replicate(plan, effective, key, stored).thenApply(done -> stored));
   }
 
   /** Fails before writing anything when too few replicas are believed reachable. */
@@ -73,11 +78,13 @@ public final class WriteCoordinator {
 
   private CompletableFuture<Void> replicate(
       ReplicaPlan plan, Quorum quorum, byte[] key, DottedVersionVectorSet stored) {
-    var others = plan.targets().stream().filter(t -> !t.node().equals(replicas.self())).toList();
+    var others =
+        Stream.concat(plan.targets().stream(), plan.incoming().stream().map(Target::incoming))
+            .filter(t -> !t.node().equals(replicas.self()))
+            .toList();
     WriteAcks acks = new WriteAcks(quorum, replicas.self(), others.size());
     Deque<NodeId> spares = new ArrayDeque<>(plan.spares());
     others.forEach(target -> send(target, plan.bucket(), key, stored, quorum, acks, spares));
-    plan.incoming().forEach(node -> sendIncoming(node, plan.bucket(), key, stored, quorum));
     if (!acks.settled().isDone()) {
       var deadline = timer.schedule(acks::deadlinePassed, quorum.timeout());
       acks.settled().whenComplete((reached, failure) -> deadline.cancel());
@@ -85,29 +92,10 @@ public final class WriteCoordinator {
     acks.settled()
         .thenAccept(
             reached ->
-                plan.primaries().stream()
-                    .filter(primary -> !reached.contains(primary))
+                Stream.concat(plan.primaries().stream(), plan.incoming().stream())
+                    .filter(owner -> !reached.contains(owner))
                     .forEach(missing -> handoff.keep(missing, plan.bucket(), key, stored)));
     return acks.quorum();
-  }
-
-  /**
-   * Sends to a node receiving the bucket in a transfer. Its acknowledgement does not count toward w
-   * (it is not an owner yet); a miss becomes a hint, so it holds every write once it is one.
-   */
-  private void sendIncoming(
-      NodeId node, int bucket, byte[] key, DottedVersionVectorSet stored, Quorum quorum) {
-    if (node.equals(replicas.self())) {
-      return;
-    }
-    replicas
-        .write(Target.primary(node), bucket, key, stored, quorum.timeout())
-        .whenComplete(
-            (ok, failure) -> {
-              if (failure != null) {
-                handoff.keep(node, bucket, key, stored);
-              }
-            });
   }
 
   /**

@@ -19,7 +19,10 @@ import dev.ringstore.protocol.v1.TransferPageResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +97,10 @@ public final class BucketTransfers {
       TransferPageResponse page;
       try {
         page = fetch(source, bucket, after);
-      } catch (CompletionException | RingstoreException e) {
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException | TimeoutException | RingstoreException e) {
         log.info(
             "bucket {}: page from {} failed ({}); retrying later",
             bucket,
@@ -115,7 +121,9 @@ public final class BucketTransfers {
       if (page.getEntriesCount() > 0) {
         cursors.advance(version, bucket, after);
         progress.received(bytes);
-        limiter.acquire((int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes)));
+        if (!pace(bytes)) {
+          return false;
+        }
       }
       if (page.getDone()) {
         cursors.done(version, bucket);
@@ -125,7 +133,37 @@ public final class BucketTransfers {
     return false;
   }
 
-  private TransferPageResponse fetch(NodeId source, int bucket, byte[] after) {
+  /**
+   * Waits until {@code bytes} more fit the rate, in slices of at most a tenth of a second's worth
+   * so that a node shutting down (which interrupts this thread) is not held up. False if
+   * interrupted.
+   */
+  private boolean pace(long bytes) {
+    int slice = Math.max(1, settings.bytesPerSecond() / 10);
+    for (long left = bytes; left > 0; left -= slice) {
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      limiter.acquire((int) Math.min(slice, left));
+    }
+    return true;
+  }
+
+  /** Waits for a local merge; false if this thread was interrupted (the node is stopping). */
+  private static boolean await(CompletableFuture<Void> merge) {
+    try {
+      merge.get();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not store a transferred object", e.getCause());
+    }
+  }
+
+  private TransferPageResponse fetch(NodeId source, int bucket, byte[] after)
+      throws InterruptedException, ExecutionException, TimeoutException {
     TransferPageRequest.Builder page =
         TransferPageRequest.newBuilder().setBucket(bucket).setMaxBytes(settings.pageBytes());
     if (after != null) {
@@ -134,7 +172,7 @@ public final class BucketTransfers {
     return transport
         .send(source, Request.newBuilder().setTransferPage(page).build(), PAGE_TIMEOUT)
         .thenApply(RingstoreException::requireOk)
-        .join()
+        .get(PAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .getTransferPage();
   }
 
