@@ -4,14 +4,16 @@ import dev.ringstore.client.NodeClient;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every client command shares: which node to talk to ({@code --via}, or the local cluster
- * found from {@code --data}), how long the request may take, JSON output.
+ * Options every client command shares: which node to talk to ({@code --via}; or a member of the
+ * table the config service at {@code --config} hands out; or a node of the local cluster found from
+ * {@code --data}), how long the request may take, JSON output.
  */
 final class ClientOptions {
   /** How long to connect, and to wait for a request that leaves its timeout to the node. */
@@ -28,11 +30,22 @@ final class ClientOptions {
   InetSocketAddress via;
 
   @Option(
+      names = "--config",
+      split = ",",
+      converter = HostPort.class,
+      paramLabel = "HOST:PORT",
+      description =
+          "Without --via: the config replicas' client addresses, comma-separated; the request goes"
+              + " to a node of the table they hand out.")
+  List<InetSocketAddress> config;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       defaultValue = LocalClusterFile.DEFAULT_DIR,
       description =
-          "Without --via: the data directory of the `ringstore local` cluster to talk to."
+          "Without --via and --config: the data directory of the `ringstore local` cluster to"
+              + " talk to."
               + " Default: ${DEFAULT-VALUE}.")
   Path data;
 
@@ -61,6 +74,30 @@ final class ClientOptions {
     if (via != null) {
       return NodeClient.connect(new InetSocketAddress(via.getHostString(), via.getPort()), wait);
     }
+    if (config != null && !config.isEmpty()) {
+      try (ConfigServiceConnection service =
+          ConfigServiceConnection.open(
+              ConfigServiceDiscovery.addresses(config, data),
+              ConfigServiceConnection.wait(timeout))) {
+        return service.connectToNode(wait);
+      }
+    }
     return LocalClusterDiscovery.connect(data, wait);
+  }
+
+  /**
+   * The config service to ask beside the node: --config, or without --via the local cluster's
+   * config replicas. Empty when there is none to ask (--via alone, or a static local cluster).
+   */
+  List<InetSocketAddress> configService() {
+    if (config != null && !config.isEmpty()) {
+      return ConfigServiceDiscovery.addresses(config, data);
+    }
+    if (via != null) {
+      return List.of();
+    }
+    return LocalClusterFile.read(data)
+        .map(file -> file.configReplicas().stream().map(LocalProcess::listenAddress).toList())
+        .orElse(List.of());
   }
 }

@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses {@code HOST:PORT} (or {@code [v6-address]:PORT}) options into unresolved addresses. */
+/**
+ * Parses {@code HOST:PORT} (or {@code [v6-address]:PORT}) options into unresolved addresses, and
+ * writes addresses back in that form.
+ */
 final class HostPort implements ITypeConverter<InetSocketAddress> {
   @Override
   public InetSocketAddress convert(String value) {
@@ -26,5 +29,10 @@ final class HostPort implements ITypeConverter<InetSocketAddress> {
       throw new TypeConversionException("port " + port + " is out of range in '" + value + "'");
     }
     return InetSocketAddress.createUnresolved(host, port);
+  }
+
+  /** {@code HOST:PORT}, with the host as given (no lookup). */
+  static String format(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
   }
 }

@@ -7,20 +7,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The node processes of one {@code ringstore local} run: started together with the same peer list,
- * watched (a node that exits on its own is reported), and stopped together with SIGTERM.
+ * The processes of one {@code ringstore local} run: the config replicas (none in static mode) and
+ * the nodes, started together, watched (a process that exits on its own is reported), and stopped
+ * together with SIGTERM — nodes first, so that they never outlive the service they report to.
  */
 final class LocalCluster {
-  /** How long a node gets to shut down cleanly after SIGTERM before it is killed. */
+  /** How long a process gets to shut down cleanly after SIGTERM before it is killed. */
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final Path dir;
   private final PrintWriter out;
+  private final List<LocalConfigReplica> replicas = new ArrayList<>();
   private final List<LocalNode> nodes = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -29,67 +34,114 @@ final class LocalCluster {
     this.out = out;
   }
 
-  /** Starts node n1..nK in {@code dir}/nK, node K listening on {@code basePort + K - 1}. */
-  void start(int count, int basePort, String durability) throws IOException {
-    List<String> peers = new ArrayList<>();
+  /** Starts config replicas c1..cK in {@code dir}/cK (none for K = 0). */
+  void startConfigService(int count, LocalPorts ports) throws IOException {
+    String peers =
+        Stream.iterate(1, k -> k + 1)
+            .limit(count)
+            .map(k -> "c" + k + "=" + HostPort.format(ports.configRaft(k)))
+            .collect(Collectors.joining(","));
     for (int k = 1; k <= count; k++) {
-      peers.add("n" + k + "=" + LocalNode.hostPort(protocolAddress(basePort, k)));
+      replicas.add(
+          LocalConfigReplica.start(
+              "c" + k, ports.configClient(k), ports.configRaft(k), dir.resolve("c" + k), peers));
     }
-    List<String> arguments =
-        List.of("--peers", String.join(",", peers), "--durability", durability);
-    for (int k = 1; k <= count; k++) {
-      InetSocketAddress http = new InetSocketAddress("127.0.0.1", basePort + 1000 + k - 1);
-      nodes.add(
-          LocalNode.start(
-              "n" + k, protocolAddress(basePort, k), http, dir.resolve("n" + k), arguments));
-    }
-  }
-
-  static InetSocketAddress protocolAddress(int basePort, int k) {
-    return new InetSocketAddress("127.0.0.1", basePort + k - 1);
-  }
-
-  /** The first node that exits or fails to listen within {@code timeout}; null when all listen. */
-  LocalNode awaitListening(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (LocalNode node : nodes) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      if (!node.awaitListening(left)) {
-        return node;
-      }
-    }
-    return null;
-  }
-
-  List<LocalNode> nodes() {
-    return List.copyOf(nodes);
-  }
-
-  LocalClusterFile describe() {
-    return new LocalClusterFile(nodes.stream().map(LocalNode::describe).toList());
   }
 
   /**
-   * Reports every node that exits while the cluster is not stopping, and completes when all have
-   * exited. A short delay lets a Ctrl-C, which reaches the nodes too, set {@code stopping} first.
+   * Starts nodes n1..nK in {@code dir}/nK: following the config service when there is one, else
+   * with the same static {@code --peers} list.
+   */
+  void startNodes(int count, LocalPorts ports, String durability) throws IOException {
+    List<String> arguments = new ArrayList<>(List.of("--durability", durability));
+    if (replicas.isEmpty()) {
+      String peers =
+          Stream.iterate(1, k -> k + 1)
+              .limit(count)
+              .map(k -> "n" + k + "=" + HostPort.format(ports.nodeProtocol(k)))
+              .collect(Collectors.joining(","));
+      arguments.addAll(List.of("--peers", peers));
+    } else {
+      String service =
+          configAddresses().stream().map(HostPort::format).collect(Collectors.joining(","));
+      arguments.addAll(List.of("--config", service));
+    }
+    for (int k = 1; k <= count; k++) {
+      nodes.add(
+          LocalNode.start(
+              "n" + k, ports.nodeProtocol(k), ports.nodeHttp(k), dir.resolve("n" + k), arguments));
+    }
+  }
+
+  List<InetSocketAddress> configAddresses() {
+    return replicas.stream().map(LocalConfigReplica::listen).toList();
+  }
+
+  List<String> nodeIds() {
+    return nodes.stream().map(LocalNode::id).toList();
+  }
+
+  /** The first config replica that exits or fails to serve within {@code timeout}. */
+  Optional<LocalServer> awaitConfigService(Duration timeout) throws InterruptedException {
+    return awaitListening(replicas, timeout);
+  }
+
+  /** The first node that exits or fails to listen within {@code timeout}. */
+  Optional<LocalServer> awaitNodes(Duration timeout) throws InterruptedException {
+    return awaitListening(nodes, timeout);
+  }
+
+  /** A process of the cluster that has exited, if any. */
+  Optional<LocalServer> exited() {
+    return servers().filter(s -> !s.child().process().isAlive()).findFirst();
+  }
+
+  private static Optional<LocalServer> awaitListening(
+      List<? extends LocalServer> servers, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (LocalServer server : servers) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (!server.child().awaitListening(left)) {
+        return Optional.of(server);
+      }
+    }
+    return Optional.empty();
+  }
+
+  LocalClusterFile describe() {
+    return new LocalClusterFile(servers().map(LocalServer::describe).toList());
+  }
+
+  /**
+   * Reports every process that exits while the cluster is not stopping, and completes when every
+   * node has exited. A short delay lets a Ctrl-C, which reaches them too, set {@code stopping}.
    */
   CompletableFuture<Void> watch() {
-    List<CompletableFuture<?>> exits = new ArrayList<>();
-    for (LocalNode node : nodes) {
-      exits.add(
-          node.process()
-              .onExit()
-              .thenAcceptAsync(
-                  exited -> {
-                    if (!stopping.get()) {
-                      out.printf(
-                          "node %s (pid %d) exited on its own with code %d; its log: %s%n",
-                          node.id(), exited.pid(), exited.exitValue(), node.log());
-                    }
-                  },
-                  CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)));
+    List<CompletableFuture<?>> nodeExits = new ArrayList<>();
+    servers()
+        .forEach(
+            server -> {
+              CompletableFuture<?> exit =
+                  server
+                      .child()
+                      .process()
+                      .onExit()
+                      .thenAcceptAsync(
+                          exited -> report(server, exited),
+                          CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+              if (server instanceof LocalNode) {
+                nodeExits.add(exit);
+              }
+            });
+    return CompletableFuture.allOf(nodeExits.toArray(CompletableFuture[]::new));
+  }
+
+  private void report(LocalServer server, Process exited) {
+    if (!stopping.get()) {
+      out.printf(
+          "%s %s (pid %d) exited on its own with code %d; its log: %s%n",
+          server.kind(), server.id(), exited.pid(), exited.exitValue(), server.child().log());
     }
-    return CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new));
   }
 
   boolean isStopping() {
@@ -97,22 +149,16 @@ final class LocalCluster {
   }
 
   /**
-   * Stops every node that still runs (SIGTERM, then up to {@link #STOP_GRACE} each) and removes
-   * {@code local-cluster.json}. Only the first call does anything.
+   * Stops every node that still runs, then every config replica (SIGTERM, then up to {@link
+   * #STOP_GRACE} each), and removes {@code local-cluster.json}. Only the first call does anything.
    */
   void stop() {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
-    List<LocalNode> running = nodes.stream().filter(n -> n.process().isAlive()).toList();
-    if (!running.isEmpty()) {
-      out.printf("stopping %d node%s ...%n", running.size(), running.size() == 1 ? "" : "s");
-    }
-    running.forEach(LocalNode::terminate);
     try {
-      for (LocalNode node : running) {
-        node.awaitExit(STOP_GRACE);
-      }
+      stopAll(nodes, "node");
+      stopAll(replicas, "config replica");
       LocalClusterFile.delete(dir);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,5 +166,26 @@ final class LocalCluster {
       out.println("could not remove " + dir.resolve(LocalClusterFile.NAME) + ": " + e);
     }
     out.println("stopped");
+  }
+
+  private void stopAll(List<? extends LocalServer> servers, String kind)
+      throws InterruptedException {
+    List<LocalServer> running =
+        servers.stream()
+            .filter(s -> s.child().process().isAlive())
+            .map(s -> (LocalServer) s)
+            .toList();
+    if (running.isEmpty()) {
+      return;
+    }
+    out.printf("stopping %d %s%s ...%n", running.size(), kind, running.size() == 1 ? "" : "s");
+    running.forEach(s -> s.child().terminate());
+    for (LocalServer server : running) {
+      server.child().awaitExit(STOP_GRACE);
+    }
+  }
+
+  private Stream<LocalServer> servers() {
+    return Stream.concat(nodes.stream(), replicas.stream());
   }
 }

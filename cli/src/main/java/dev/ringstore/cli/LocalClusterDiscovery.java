@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * How a client command without {@code --via} finds its cluster: it reads {@code local-cluster.json}
  * in the data directory and connects to the first node whose process is alive and accepts the
- * connection, trying the next one when it does not.
+ * connection, trying the next one when it does not. Processes of other roles (config replicas) are
+ * not nodes and are never tried.
  */
 final class LocalClusterDiscovery {
   private LocalClusterDiscovery() {}
@@ -52,7 +53,7 @@ final class LocalClusterDiscovery {
             + "`");
   }
 
-  private static String startCommand(Path dataDir) {
+  static String startCommand(Path dataDir) {
     return dataDir.equals(Path.of(LocalClusterFile.DEFAULT_DIR))
         ? "ringstore local"
         : "ringstore local --data " + dataDir;

@@ -21,11 +21,13 @@ import java.util.Optional;
  * {@code <data>/local-cluster.json}: every process {@code ringstore local} started, so that client
  * commands without {@code --via} find the cluster and a second {@code ringstore local} on the same
  * directory can tell that one is still running. Written once every node accepts connections,
- * deleted when the local cluster stops cleanly.
+ * deleted when the local cluster stops cleanly. Nodes come first, then the config replicas.
  *
  * <pre>{@code
  * {"processes": [{"role": "node", "id": "n1", "pid": 1234, "listen": "127.0.0.1:7201",
- *                 "http": "127.0.0.1:8201", "data": "/abs/data/local/n1"}, ...]}
+ *                 "http": "127.0.0.1:8201", "data": "/abs/data/local/n1"}, ...,
+ *                {"role": "config", "id": "c1", "pid": 1240, "listen": "127.0.0.1:7801",
+ *                 "raft": "127.0.0.1:7701", "data": "/abs/data/local/c1"}, ...]}
  * }</pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -90,6 +92,11 @@ record LocalClusterFile(List<LocalProcess> processes) {
   /** The node processes, in the order written (n1 first). */
   List<LocalProcess> nodes() {
     return processes.stream().filter(p -> LocalProcess.NODE.equals(p.role())).toList();
+  }
+
+  /** The config-service replicas, in the order written (c1 first); none in a static cluster. */
+  List<LocalProcess> configReplicas() {
+    return processes.stream().filter(p -> LocalProcess.CONFIG.equals(p.role())).toList();
   }
 
   /** The processes that still run. */

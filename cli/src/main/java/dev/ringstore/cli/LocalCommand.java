@@ -1,11 +1,9 @@
 package dev.ringstore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringstore.cli.LocalStart.StartFailure;
 import dev.ringstore.node.storage.Durability;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,22 +18,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ringstore local}: a whole development cluster on this machine, one OS process per node, in
- * the foreground until Ctrl-C or SIGTERM, which stop every node cleanly. Started again on the same
- * directory it brings back the same nodes with their data. See docs/local.md.
+ * {@code ringstore local}: a whole development cluster on this machine — config-service replicas
+ * and nodes, one OS process each — in the foreground until Ctrl-C or SIGTERM, which stop them all
+ * cleanly. The first run commits the cluster's first table; started again on the same directory it
+ * brings back the same cluster with its data and table. See docs/local.md.
  */
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a development cluster on this machine, one process per node.",
-      "Node K (n1..nK) listens on 127.0.0.1:(P+K-1), serves HTTP on P+1000+K-1, and keeps",
-      "its data and node.log in DIR/nK. Writes DIR/local-cluster.json, which client",
-      "commands without --via read. Ctrl-C stops every node; running it again on the",
-      "same DIR brings them back with their data (docs/local.md)."
+      "Runs a development cluster on this machine, one process per node and replica.",
+      "Node K (n1..nK) listens on 127.0.0.1:(P+K-1), serves HTTP on P+1000+K-1 and",
+      "keeps its data and node.log in DIR/nK. Config replica K (c1..cK) talks Raft on",
+      "P+500+K-1, serves clients on P+600+K-1 and keeps its Raft log and config.log in",
+      "DIR/cK. The first run plans and commits the join of every node (table v1).",
+      "Writes DIR/local-cluster.json, which client commands without --via or --config",
+      "read. Ctrl-C stops every process; running it again on the same DIR brings the",
+      "same cluster back (docs/local.md)."
     })
 final class LocalCommand implements Callable<Integer> {
   static final int MAX_NODES = 16;
+  static final List<Integer> CONFIG_REPLICA_COUNTS = List.of(0, 1, 3, 5);
   static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
   @Spec CommandSpec spec;
@@ -48,6 +51,15 @@ final class LocalCommand implements Callable<Integer> {
   int nodes;
 
   @Option(
+      names = "--config-replicas",
+      paramLabel = "K",
+      defaultValue = "3",
+      description =
+          "Config-service replicas, c1..cK: 1, 3 or 5; 0 runs no config service and gives the"
+              + " nodes a static --peers list instead. Default: ${DEFAULT-VALUE}.")
+  int configReplicas;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       defaultValue = LocalClusterFile.DEFAULT_DIR,
@@ -58,7 +70,9 @@ final class LocalCommand implements Callable<Integer> {
       names = "--base-port",
       paramLabel = "P",
       defaultValue = "7201",
-      description = "Node K's protocol port is P+K-1, its HTTP port P+1000+K-1. Default: 7201.")
+      description =
+          "Node K's protocol port is P+K-1, its HTTP port P+1000+K-1; config replica K's Raft"
+              + " port P+500+K-1, its client port P+600+K-1. Default: 7201.")
   int basePort;
 
   @Option(
@@ -75,18 +89,28 @@ final class LocalCommand implements Callable<Integer> {
     Path dir = data.toAbsolutePath().normalize();
     Files.createDirectories(dir);
     refuseIfRunning(dir);
-    requireFreePorts();
+    requireSameConfigService(dir);
+    LocalPorts ports = new LocalPorts(basePort);
+    ports.requireFree(nodes, configReplicas);
     PrintWriter out = spec.commandLine().getOut();
     LocalCluster cluster = new LocalCluster(dir, out);
     Thread stopper = new Thread(cluster::stop, "ringstore-local-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
-    cluster.start(nodes, basePort, durability.name().toLowerCase(Locale.ROOT));
-    LocalNode failed = cluster.awaitListening(START_TIMEOUT);
-    if (failed != null) {
-      return startFailed(cluster, stopper, failed);
+    JsonNode config;
+    try {
+      config =
+          LocalStart.run(
+              cluster,
+              ports,
+              nodes,
+              configReplicas,
+              durability.name().toLowerCase(Locale.ROOT),
+              START_TIMEOUT);
+    } catch (StartFailure failure) {
+      return startFailed(cluster, stopper, failure);
     }
     cluster.describe().write(dir);
-    out.print(LocalSummary.of(dir, data, durability, cluster.describe()));
+    out.print(LocalSummary.of(dir, data, durability, cluster.describe(), config));
     out.flush();
     cluster.watch().join();
     if (cluster.isStopping()) {
@@ -103,7 +127,11 @@ final class LocalCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--nodes must be from 1 to " + MAX_NODES + ", not " + nodes);
     }
-    int highest = 65_535 - 1000 - (nodes - 1);
+    if (!CONFIG_REPLICA_COUNTS.contains(configReplicas)) {
+      throw new ParameterException(
+          spec.commandLine(), "--config-replicas must be 0, 1, 3 or 5, not " + configReplicas);
+    }
+    int highest = LocalPorts.highestBase(nodes);
     if (basePort < 1 || basePort > highest) {
       throw new ParameterException(
           spec.commandLine(),
@@ -128,33 +156,39 @@ final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  private void requireFreePorts() throws IOException {
-    for (int k = 1; k <= nodes; k++) {
-      requireFree(basePort + k - 1, "n" + k + "'s protocol port");
-      requireFree(basePort + 1000 + k - 1, "n" + k + "'s HTTP port");
+  /** A directory that holds a config service keeps its number of replicas (Raft's group). */
+  private void requireSameConfigService(Path dir) {
+    int earlier = 0;
+    while (earlier < 5 && Files.isDirectory(dir.resolve("c" + (earlier + 1)))) {
+      earlier++;
+    }
+    if (earlier > 0 && earlier != configReplicas) {
+      throw new ParameterException(
+          spec.commandLine(),
+          dir
+              + " holds a config service of "
+              + earlier
+              + " replica"
+              + (earlier == 1 ? "" : "s")
+              + " (c1..c"
+              + earlier
+              + ") from an earlier run: start it with --config-replicas "
+              + earlier
+              + ", or use another --data");
     }
   }
 
-  private static void requireFree(int port, String what) throws IOException {
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    } catch (java.net.BindException inUse) {
-      throw new IllegalStateException(
-          "port " + port + " (" + what + ") is in use: choose other ports with --base-port");
-    }
-  }
-
-  private int startFailed(LocalCluster cluster, Thread stopper, LocalNode failed) {
+  private int startFailed(LocalCluster cluster, Thread stopper, StartFailure failure) {
     PrintWriter err = spec.commandLine().getErr();
-    boolean exited = !failed.process().isAlive();
-    err.printf(
-        "ringstore: node %s %s; the end of %s:%n",
-        failed.id(),
-        exited
-            ? "exited with code " + failed.process().exitValue() + " while starting"
-            : "did not accept connections within " + START_TIMEOUT.toSeconds() + "s",
-        failed.log());
-    failed.logTail(15).forEach(line -> err.println("  " + line));
+    if (failure.server().isPresent()) {
+      LocalServer server = failure.server().get();
+      err.printf(
+          "ringstore: %s %s %s; the end of %s:%n",
+          server.kind(), server.id(), failure.getMessage(), server.child().log());
+      server.child().logTail(15).forEach(line -> err.println("  " + line));
+    } else {
+      err.println("ringstore: " + failure.getMessage());
+    }
     cluster.stop();
     Runtime.getRuntime().removeShutdownHook(stopper);
     return Ringstore.EXIT_FAILURE;

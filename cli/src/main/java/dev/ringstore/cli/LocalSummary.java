@@ -1,27 +1,38 @@
 package dev.ringstore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ringstore.node.storage.Durability;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** What {@code ringstore local} prints once every node listens: where they are, what to type. */
+/** What {@code ringstore local} prints once every process serves: where they are, what to type. */
 final class LocalSummary {
   private LocalSummary() {}
 
   /**
    * @param dir the cluster's directory, absolute
    * @param given the directory as the user gave it, for example commands
+   * @param config the config service's status once the cluster had its table; null without one
    */
-  static String of(Path dir, Path given, Durability durability, LocalClusterFile cluster) {
+  static String of(
+      Path dir, Path given, Durability durability, LocalClusterFile cluster, JsonNode config) {
+    List<LocalProcess> nodes = cluster.nodes();
+    List<LocalProcess> replicas = cluster.configReplicas();
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "local cluster of %d node%s in %s, durability %s%n",
-            cluster.processes().size(),
-            cluster.processes().size() == 1 ? "" : "s",
+            "local cluster of %d node%s%s in %s, durability %s%n",
+            nodes.size(),
+            nodes.size() == 1 ? "" : "s",
+            replicas.isEmpty()
+                ? " (static --peers, no config service)"
+                : String.format(
+                    " and %d config replica%s", replicas.size(), replicas.size() == 1 ? "" : "s"),
             dir,
             durability.name().toLowerCase(Locale.ROOT)));
-    for (LocalProcess node : cluster.nodes()) {
+    for (LocalProcess node : nodes) {
       out.append(
           String.format(
               "  %-4s listen %-16s http %-16s pid %-8d log %s%n",
@@ -31,8 +42,21 @@ final class LocalSummary {
               node.pid(),
               Path.of(node.data()).resolve(LocalNode.LOG)));
     }
+    for (LocalProcess replica : replicas) {
+      out.append(
+          String.format(
+              "  %-4s listen %-16s raft %-16s pid %-8d log %s%n",
+              replica.id(),
+              replica.listen(),
+              replica.raft(),
+              replica.pid(),
+              Path.of(replica.data()).resolve(LocalConfigReplica.LOG)));
+    }
     String data = given.equals(Path.of(LocalClusterFile.DEFAULT_DIR)) ? "" : " --data " + given;
-    String first = cluster.nodes().get(0).listen();
+    if (config != null) {
+      out.append(table(config, data));
+    }
+    String first = nodes.get(0).listen();
     out.append(String.format("wrote %s%n%n", dir.resolve(LocalClusterFile.NAME)));
     out.append(
         String.format(
@@ -42,7 +66,40 @@ final class LocalSummary {
     out.append(String.format("  ringstore get greeting%s --json%n", data));
     out.append(String.format("  ringstore inspect greeting%s%n", data));
     out.append(String.format("  ringstore get greeting --via %s --r 3%n", first));
-    out.append("Ctrl-C stops every node; run this again on the same directory to restart them.\n");
+    if (!replicas.isEmpty()) {
+      out.append(String.format("  ringstore status%s%n", data));
+      out.append(String.format("  ringstore ring%s%n", data));
+    }
+    out.append(
+        "Ctrl-C stops every process; run this again on the same directory to restart them.\n");
+    return out.toString();
+  }
+
+  /** "table v1, config leader c2", and which nodes still wait to be planned in. */
+  private static String table(JsonNode config, String data) {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                "table v%d, config leader %s%n",
+                config.path("tableVersion").asLong(),
+                config.path("config").path("leader").asText("none")));
+    List<String> joining = new ArrayList<>();
+    config
+        .path("nodes")
+        .forEach(
+            n -> {
+              if ("joining".equals(n.path("status").asText())) {
+                joining.add(n.path("id").asText());
+              }
+            });
+    if (!joining.isEmpty()) {
+      String ids = String.join(" ", joining);
+      out.append(
+          String.format(
+              "%s asked to join but %s in no table yet: `ringstore plan join %s%s`, then"
+                  + " `ringstore commit%s`%n",
+              ids, joining.size() == 1 ? "is" : "are", ids, data, data));
+    }
     return out.toString();
   }
 }

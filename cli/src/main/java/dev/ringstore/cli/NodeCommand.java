@@ -1,13 +1,17 @@
 package dev.ringstore.cli;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.ringstore.common.NodeId;
 import dev.ringstore.node.cluster.ClusterSettings;
+import dev.ringstore.node.cluster.ConfigMembership;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.server.StorageNode;
 import dev.ringstore.node.storage.Durability;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Map;
+import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ringstore node}: runs one storage node in the foreground until SIGTERM or Ctrl-C, then
- * shuts down cleanly (stops accepting, finishes requests in flight, flushes and closes RocksDB).
+ * shuts down cleanly (stops accepting, finishes requests in flight, flushes and closes RocksDB). It
+ * has a static member list ({@code --peers}) or follows the config service ({@code --config}): then
+ * it asks to join and, in a cluster without a table yet, serves once the first one is committed.
  */
 @Command(
     name = "node",
@@ -73,44 +79,52 @@ final class NodeCommand implements Callable<Integer> {
               + " per core with async.")
   Integer storageThreads;
 
-  @Option(
-      names = "--peers",
-      paramLabel = "ID=HOST:PORT,...",
-      description =
-          "Every member of the cluster with its protocol address, this node included (a static"
-              + " member list until gossip and the config service take over). Default: this node"
-              + " alone.")
-  String peerList; // picocli would parse a Map field as KEY=VALUE pairs itself: PeerList does it
+  @Mixin MembershipFlags membership = new MembershipFlags();
 
   @Mixin HintFlags hints = new HintFlags();
 
   @Mixin AntiEntropyFlags antiEntropy = new AntiEntropyFlags();
 
+  @Mixin TransferFlags transfer = new TransferFlags();
+
   @Override
   public Integer call() throws Exception {
-    Map<NodeId, InetSocketAddress> peers = peers();
     NodeConfig config =
         NodeConfig.defaults(NodeId.of(id), resolved(listen), data)
             .withHttp(http == null ? null : resolved(http))
             .withDurability(durability);
-    if (!peers.isEmpty() && !peers.containsKey(NodeId.of(id))) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--peers must list this node (" + id + ") too");
-    }
-    ClusterSettings cluster = config.cluster().withPeers(peers);
+    ConfigMembership service;
     try {
+      service = membership.membership();
+      ClusterSettings cluster = config.cluster().withPeers(membership.peers(NodeId.of(id)));
       config =
           config.withCluster(
               cluster
                   .withHints(hints.apply(cluster.hints()))
-                  .withAntiEntropy(antiEntropy.apply(cluster.antiEntropy())));
+                  .withAntiEntropy(antiEntropy.apply(cluster.antiEntropy()))
+                  .withTransfer(transfer.apply(cluster.transfer())));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (service != null && listen.getPort() == 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--config needs a fixed --listen port: the config service tells the others where this"
+              + " node listens");
     }
     if (storageThreads != null) {
       config = config.withStorageThreads(storageThreads);
     }
-    StorageNode node = StorageNode.start(config);
+    if (service != null) {
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "node %s asking the config service at %s to join%n",
+              id, service.service().stream().map(NodeCommand::hostPort).collect(joining(",")));
+      spec.commandLine().getOut().flush();
+    }
+    StorageNode node =
+        StorageNode.start(config, InstantSource.system(), new SecureRandom(), service);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -132,18 +146,6 @@ final class NodeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
-  }
-
-  private Map<NodeId, InetSocketAddress> peers() {
-    if (peerList == null) {
-      return Map.of();
-    }
-    try {
-      return new PeerList().convert(peerList);
-    } catch (picocli.CommandLine.TypeConversionException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '--peers': " + e.getMessage());
-    }
   }
 
   private static InetSocketAddress resolved(InetSocketAddress address) {

@@ -5,9 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code ringstore} command: runs a cluster, talks to one, and simulates ring placement. Every
- * subcommand prints human output by default and JSON with {@code --json}; a bad argument prints one
- * line on standard error and exits with {@value #EXIT_USAGE}.
+ * The {@code ringstore} command: runs a cluster (nodes, config-service replicas, or a whole local
+ * cluster), talks to one, changes its membership (plan, commit), and simulates ring placement.
+ * Every subcommand prints human output by default and JSON with {@code --json}; a bad argument
+ * prints one line on standard error and exits with {@value #EXIT_USAGE}.
  */
 @Command(
     name = "ringstore",
@@ -22,7 +23,10 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       StatusCommand.class,
       LocalCommand.class,
-      RingCommand.class
+      RingCommand.class,
+      ConfigServerCommand.class,
+      ChangePlanCommand.class,
+      CommitPlanCommand.class
     })
 public final class Ringstore {
   /** Exit code for a bad command line or an impossible request. */

@@ -4,11 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.client.ClusterStatus;
+import java.time.Instant;
 import java.util.Locale;
 
-/** {@code ringstore status}'s two forms: JSON for machines, a table for people. */
+/**
+ * {@code ringstore status}'s two forms: JSON for machines, a table for people. Without a config
+ * service (a static cluster) both are the node's view alone; with one, its view follows.
+ */
 final class StatusView {
   private StatusView() {}
+
+  static ObjectNode json(ClusterStatus status, ConfigServiceStatus service) {
+    ObjectNode json = json(status);
+    if (service.configured()) {
+      ConfigStatusView.addTo(json, service);
+    }
+    return json;
+  }
+
+  static String table(ClusterStatus status, ConfigServiceStatus service, Instant now) {
+    String table = table(status);
+    return service.configured() ? table + "\n" + ConfigStatusView.text(service, now) : table;
+  }
 
   static ObjectNode json(ClusterStatus status) {
     ObjectNode json = new ObjectMapper().createObjectNode();

@@ -41,9 +41,17 @@ final class CliProcesses {
 
   /** A base port P with P..P+k-1 and P+1000..P+1000+k-1 all free. */
   static int freeBasePort(int nodes) throws IOException {
+    return freeBasePort(nodes, 0);
+  }
+
+  /** A base port P with the ports of k nodes and r config replicas free (LocalPorts' layout). */
+  static int freeBasePort(int nodes, int configReplicas) throws IOException {
     for (int attempt = 0; attempt < 100; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(20_000, 30_000);
-      if (allFree(base, nodes) && allFree(base + 1000, nodes)) {
+      if (allFree(base, nodes)
+          && allFree(base + LocalPorts.HTTP_OFFSET, nodes)
+          && allFree(base + LocalPorts.CONFIG_RAFT_OFFSET, configReplicas)
+          && allFree(base + LocalPorts.CONFIG_CLIENT_OFFSET, configReplicas)) {
         return base;
       }
     }

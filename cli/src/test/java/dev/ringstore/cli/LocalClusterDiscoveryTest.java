@@ -89,4 +89,58 @@ class LocalClusterDiscoveryTest {
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err()).contains("cannot read " + dir.resolve("local-cluster.json"));
   }
+
+  @Test
+  void configReplicasAreNeverTakenForNodes() throws Exception {
+    Path c1 = dir.resolve("c1");
+    Path n1 = dir.resolve("n1");
+    try (FakeNode replica = new FakeNode();
+        FakeNode node = new FakeNode();
+        StandInProcess replicaProcess = StandInProcess.running(c1);
+        StandInProcess nodeProcess = StandInProcess.running(n1)) {
+      new LocalClusterFile(
+              List.of(
+                  LocalProcess.configReplica(
+                      "c1", replicaProcess.pid(), replica.hostPort(), "127.0.0.1:1", c1.toString()),
+                  node("n1", nodeProcess.pid(), node.hostPort(), n1)))
+          .write(dir);
+
+      CommandRun result = CommandRun.of("put", "k", "v", "--data", dir.toString());
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(replica.received()).isEmpty();
+      assertThat(node.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aStaticClusterHasNoConfigServiceForConfigCommands() throws Exception {
+    new LocalClusterFile(
+            List.of(node("n1", StandInProcess.exitedPid(), "127.0.0.1:1", dir.resolve("n1"))))
+        .write(dir);
+
+    CommandRun result = CommandRun.of("plan", "join", "--data", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "ringstore: the local cluster in "
+                + dir
+                + " runs without a config service (its nodes have a static --peers list): start"
+                + " it with --config-replicas 1, 3 or 5, or give --config HOST:PORT,...");
+  }
+
+  @Test
+  void withoutAClusterConfigCommandsSayHowToStartOne() {
+    CommandRun result = CommandRun.of("ring", "--data", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "ringstore: no --config given and no local cluster in "
+                + dir
+                + ": start one with `ringstore local --data "
+                + dir
+                + "`");
+  }
 }

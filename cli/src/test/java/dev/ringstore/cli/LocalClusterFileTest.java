@@ -80,4 +80,22 @@ class LocalClusterFileTest {
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void aConfigReplicaHasItsRaftAddressInsteadOfHttpAndIsNoNode() throws Exception {
+    LocalProcess c1 =
+        LocalProcess.configReplica("c1", 1240, "127.0.0.1:7801", "127.0.0.1:7701", "/abs/c1");
+    new LocalClusterFile(List.of(n1, c1)).write(dir);
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("local-cluster.json").toFile());
+    assertThat(fieldNames(json.get("processes").get(0)))
+        .containsExactly("role", "id", "pid", "listen", "http", "data");
+    assertThat(fieldNames(json.get("processes").get(1)))
+        .containsExactly("role", "id", "pid", "listen", "raft", "data");
+    assertThat(json.get("processes").get(1).get("role").asText()).isEqualTo("config");
+    LocalClusterFile read = LocalClusterFile.read(dir).orElseThrow();
+    assertThat(read.processes()).containsExactly(n1, c1);
+    assertThat(read.nodes()).containsExactly(n1);
+    assertThat(read.configReplicas()).containsExactly(c1);
+  }
 }

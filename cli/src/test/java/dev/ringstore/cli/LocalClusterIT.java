@@ -133,7 +133,8 @@ class LocalClusterIT {
 
   private Process startLocal(int base, Path output) throws IOException {
     List<String> command = new ArrayList<>(CliProcesses.java());
-    command.addAll(List.of("local", "--nodes", "3", "--data", dir.toString()));
+    command.addAll(List.of("local", "--nodes", "3", "--config-replicas", "0"));
+    command.addAll(List.of("--data", dir.toString()));
     command.addAll(List.of("--base-port", Integer.toString(base)));
     Process local =
         new ProcessBuilder(command)

@@ -1,7 +1,5 @@
 package dev.ringstore.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -11,7 +9,7 @@ import java.util.List;
 
 /**
  * A {@code ringstore local} cluster started from the real jar for an *IT, plus anything else the
- * test starts from the jar; {@link #close} kills them all, nodes included.
+ * test starts from the jar; {@link #close} kills them all, nodes and config replicas included.
  */
 final class LocalClusterProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,15 +23,26 @@ final class LocalClusterProcess implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Runs {@code ringstore local --nodes 3} on {@code dir} and waits for local-cluster.json. */
+  /**
+   * Runs {@code ringstore local --nodes 3} with a static member list (no config service) on {@code
+   * dir} and waits for local-cluster.json.
+   */
   static LocalClusterProcess start(Path dir, int basePort) throws Exception {
+    return start(dir, basePort, 3, 0);
+  }
+
+  /** Runs {@code ringstore local} with K nodes and R config replicas, and waits for its file. */
+  static LocalClusterProcess start(Path dir, int basePort, int nodes, int configReplicas)
+      throws Exception {
     LocalClusterProcess cluster = new LocalClusterProcess(dir);
     Process local =
         cluster.spawn(
             List.of(
                 "local",
                 "--nodes",
-                "3",
+                Integer.toString(nodes),
+                "--config-replicas",
+                Integer.toString(configReplicas),
                 "--data",
                 dir.toString(),
                 "--base-port",
@@ -65,10 +74,26 @@ final class LocalClusterProcess implements AutoCloseable {
     return process;
   }
 
+  /** local-cluster.json's entry for process {@code id} (n1, c2, ...). */
+  JsonNode process(String id) {
+    for (JsonNode process : file.get("processes")) {
+      if (process.get("id").asText().equals(id)) {
+        return process;
+      }
+    }
+    throw new AssertionError("no process " + id + " in " + file);
+  }
+
   private void awaitClusterFile(Process local) throws Exception {
     Path path = dir.resolve("local-cluster.json");
     for (int i = 0; i < 1200 && !Files.exists(path); i++) {
-      assertThat(local.isAlive()).as("ringstore local is running").isTrue();
+      if (!local.isAlive()) {
+        throw new AssertionError(
+            "ringstore local exited with "
+                + local.exitValue()
+                + ":\n"
+                + Files.readString(dir.resolve("local.out")));
+      }
       Thread.sleep(100);
     }
     file = JSON.readTree(path.toFile());

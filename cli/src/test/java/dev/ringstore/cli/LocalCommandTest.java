@@ -29,7 +29,9 @@ class LocalCommandTest {
         "--nodes 0                   | --nodes must be from 1 to 16, not 0",
         "--nodes 3 --base-port 64534 | --base-port must be from 1 to 64533 for 3 nodes",
         "--base-port 0               | --base-port must be from 1",
-        "--durability sometimes      | expected fsync or async, not 'sometimes'"
+        "--durability sometimes      | expected fsync or async, not 'sometimes'",
+        "--config-replicas 2         | --config-replicas must be 0, 1, 3 or 5, not 2",
+        "--config-replicas 7         | --config-replicas must be 0, 1, 3 or 5, not 7"
       })
   void badArgumentsGiveOneLineAndExitTwo(String args, String message) {
     CommandRun result = CommandRun.of(("local --data " + dir + " " + args).split(" +"));
@@ -81,6 +83,43 @@ class LocalCommandTest {
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.err())
           .contains("port " + taken.getLocalPort() + " (n1's HTTP port) is in use");
+    }
+  }
+
+  @Test
+  void refusesToChangeTheNumberOfConfigReplicasOfAnEarlierRun() throws Exception {
+    for (int k = 1; k <= 3; k++) {
+      Files.createDirectories(dir.resolve("c" + k));
+    }
+
+    CommandRun result = CommandRun.of("local", "--data", dir.toString(), "--config-replicas", "1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err())
+        .contains(
+            dir
+                + " holds a config service of 3 replicas (c1..c3) from an earlier run: start it"
+                + " with --config-replicas 3");
+    assertThat(dir.resolve("n1")).doesNotExist();
+  }
+
+  @Test
+  void refusesAConfigReplicasPortInUse() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = taken.getLocalPort() - LocalPorts.CONFIG_CLIENT_OFFSET - 1;
+      if (port < 1) {
+        return; // the ephemeral port is too low to be a config replica's client port here
+      }
+
+      CommandRun result =
+          CommandRun.of(
+              "local", "--nodes", "1", "--data", dir.toString(), "--base-port", "" + port);
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .contains("port " + taken.getLocalPort() + " (c2's client port) is in use");
     }
   }
 }

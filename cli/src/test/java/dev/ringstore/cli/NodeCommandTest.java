@@ -8,7 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code ringstore node}: a bad member list or hint setting is refused before the node starts. */
+/**
+ * {@code ringstore node}: a bad member list, config-service address, hint or transfer setting is
+ * refused before the node starts.
+ */
 @Timeout(60)
 class NodeCommandTest {
   @TempDir Path dir;
@@ -48,7 +51,10 @@ class NodeCommandTest {
         "--hint-ttl         | -1d     | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1",
         "--anti-entropy-bytes-per-second | 0 | --anti-entropy-bytes-per-second must be at least 1",
-        "--anti-entropy-interval | soon | expected a duration like 500ms, 5s, 2m, 3h or 10d"
+        "--anti-entropy-interval | soon | expected a duration like 500ms, 5s, 2m, 3h or 10d",
+        "--transfer-bytes-per-second | 0 | --transfer-bytes-per-second must be at least 1",
+        "--transfer-grace | 1 minute | expected a duration like 500ms, 5s, 2m, 3h or 10d",
+        "--zone | z1 | --zone needs --config: the config service places nodes by zone"
       })
   void aBadHintSettingGivesOneLineAndExitsTwo(String option, String value, String message) {
     CommandRun result =
@@ -62,6 +68,30 @@ class NodeCommandTest {
             dir.toString(),
             option,
             value);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(message);
+    assertThat(result.err().strip().lines()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "127.0.0.1:7201 | --peers n1=127.0.0.1:7201 --config 127.0.0.1:7801"
+            + " | --peers and --config exclude each other",
+        "127.0.0.1:0    | --config 127.0.0.1:7801 | --config needs a fixed --listen port",
+        "127.0.0.1:7201 | --config 127.0.0.1      | expected HOST:PORT, not '127.0.0.1'",
+        "127.0.0.1:7201 | --config 127.0.0.1:7801 --zone= | --zone must not be blank"
+      })
+  void aBadConfigServiceChoiceGivesOneLineAndExitsTwo(
+      String listen, String options, String message) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of("node", "--id", "n1", "--listen", listen, "--data", dir.toString()));
+    args.addAll(java.util.List.of(options.split(" ")));
+
+    CommandRun result = CommandRun.of(args.toArray(String[]::new));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains(message);

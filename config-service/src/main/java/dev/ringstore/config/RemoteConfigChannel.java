@@ -113,10 +113,19 @@ public final class RemoteConfigChannel implements ConfigChannel {
     return cause == null ? "none" : cause.getMessage();
   }
 
+  /**
+   * Closes the connection and, if owned, the protocol client. The lock is not held while closing: a
+   * connect completing on an event loop takes it, and closing waits for the event loops.
+   */
   @Override
-  public synchronized void close() {
-    if (connection != null) {
-      connection.close();
+  public void close() {
+    Connection open;
+    synchronized (this) {
+      open = connection;
+      connection = null;
+    }
+    if (open != null) {
+      open.close();
     }
     if (ownsProtocol) {
       protocol.close();
