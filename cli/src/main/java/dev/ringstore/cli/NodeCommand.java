@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
-    description = "Runs a storage node in the foreground until SIGTERM or Ctrl-C.")
+    description =
+        "Runs a storage node in the foreground until SIGTERM or Ctrl-C, or until it has left the"
+            + " cluster (ringstore plan leave + commit) and the grace period has passed.")
 final class NodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -144,8 +146,16 @@ final class NodeCommand implements Callable<Integer> {
         data,
         durability.name().toLowerCase(java.util.Locale.ROOT));
     out.flush();
+    node.left()
+        .thenRun(
+            () -> {
+              out.printf(
+                  "node %s has handed its buckets away and left the cluster; stopping%n", id);
+              out.flush();
+              stopped.countDown();
+            });
     stopped.await();
-    return 0;
+    return 0; // on a leave, exiting runs the shutdown hook, which closes the node cleanly
   }
 
   private static InetSocketAddress resolved(InetSocketAddress address) {
