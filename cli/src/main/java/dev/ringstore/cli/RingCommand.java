@@ -3,7 +3,7 @@ package dev.ringstore.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.cli.ConfigServiceConnection.ConfigRefusedException;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.ring.BucketTableJson;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

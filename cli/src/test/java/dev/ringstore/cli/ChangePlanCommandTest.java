@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ringstore.config.ConfigClient;
 import dev.ringstore.config.RaftTimings;
-import dev.ringstore.config.RemoteConfigChannel;
 import dev.ringstore.config.ReplicaId;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.RemoteConfigChannel;
 import dev.ringstore.config.server.ConfigServer;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;

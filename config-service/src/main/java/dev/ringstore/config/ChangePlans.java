@@ -1,6 +1,6 @@
 package dev.ringstore.config;
 
-import static dev.ringstore.config.ConfigRejectedException.badRequest;
+import static dev.ringstore.config.client.ConfigRejectedException.badRequest;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.protocol.v1.NodeRecord;

@@ -1,9 +1,10 @@
 package dev.ringstore.config;
 
-import static dev.ringstore.config.ConfigRejectedException.badRequest;
+import static dev.ringstore.config.client.ConfigRejectedException.badRequest;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.client.ConfigRejectedException;
 import dev.ringstore.protocol.v1.ConfigCommand;
 import dev.ringstore.protocol.v1.ConfigQuery;
 import dev.ringstore.protocol.v1.ConfigReply;

@@ -1,6 +1,7 @@
 package dev.ringstore.config;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.ringstore.config.client.ConfigChannel;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ConfigCommand;
 import dev.ringstore.protocol.v1.ConfigQuery;

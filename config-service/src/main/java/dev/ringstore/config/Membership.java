@@ -1,6 +1,6 @@
 package dev.ringstore.config;
 
-import static dev.ringstore.config.ConfigRejectedException.badRequest;
+import static dev.ringstore.config.client.ConfigRejectedException.badRequest;
 
 import com.google.common.net.HostAndPort;
 import dev.ringstore.common.NodeId;

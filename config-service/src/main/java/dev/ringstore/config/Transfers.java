@@ -1,8 +1,9 @@
 package dev.ringstore.config;
 
-import static dev.ringstore.config.ConfigRejectedException.badRequest;
+import static dev.ringstore.config.client.ConfigRejectedException.badRequest;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.protocol.v1.NodeRole;
 import dev.ringstore.ring.BucketTable;

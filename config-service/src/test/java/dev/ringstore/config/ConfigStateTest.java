@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.protocol.v1.HeartbeatCommand;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.protocol.v1.PlanCommand;

@@ -1,9 +1,9 @@
 package dev.ringstore.testkit;
 
 import dev.ringstore.common.NodeId;
-import dev.ringstore.config.ConfigClient;
 import dev.ringstore.config.ConfigState;
 import dev.ringstore.config.InProcessConfigChannel;
+import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.gossip.GossipSettings;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.HintSettings;

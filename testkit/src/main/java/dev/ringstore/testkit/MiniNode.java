@@ -2,7 +2,7 @@ package dev.ringstore.testkit;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
-import dev.ringstore.config.ConfigClient;
+import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.node.cluster.ConfigBootstrap;
 import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.server.ClusterNode;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.node.cluster.ConfigClusterView;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.protocol.v1.GetRequest;

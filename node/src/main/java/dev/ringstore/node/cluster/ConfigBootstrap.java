@@ -1,8 +1,8 @@
 package dev.ringstore.node.cluster;
 
-import dev.ringstore.config.ConfigClient;
-import dev.ringstore.config.ConfigRejectedException;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.ConfigRejectedException;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.NodeRecord;

@@ -2,7 +2,7 @@ package dev.ringstore.node.cluster;
 
 import com.google.common.net.HostAndPort;
 import dev.ringstore.common.NodeId;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.ring.BucketTable;
 import java.net.InetSocketAddress;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.ringstore.node.cluster;
 
-import dev.ringstore.config.ConfigClient;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.Routing;
 
 /**
  * A node's tie to the config service: the client it reports and pulls tables through, and the

@@ -1,8 +1,8 @@
 package dev.ringstore.node.cluster;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.ringstore.config.ConfigClient;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.transfer.TransferProgress;
 import dev.ringstore.protocol.v1.HeartbeatCommand;

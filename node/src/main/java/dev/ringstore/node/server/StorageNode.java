@@ -1,8 +1,8 @@
 package dev.ringstore.node.server;
 
 import dev.ringstore.common.versioning.ActorId;
-import dev.ringstore.config.ConfigClient;
-import dev.ringstore.config.RemoteConfigChannel;
+import dev.ringstore.config.client.ConfigClient;
+import dev.ringstore.config.client.RemoteConfigChannel;
 import dev.ringstore.node.cluster.ConfigBootstrap;
 import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.cluster.ConfigMembership;

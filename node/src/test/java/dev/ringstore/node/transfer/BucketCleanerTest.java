@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.ActorId;
-import dev.ringstore.config.Routing;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.node.cluster.ConfigClusterView;
 import dev.ringstore.node.storage.InMemoryStorageEngine;
 import dev.ringstore.ring.BucketTable;

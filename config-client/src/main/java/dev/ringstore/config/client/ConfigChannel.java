@@ -1,4 +1,4 @@
-package dev.ringstore.config;
+package dev.ringstore.config.client;
 
 import dev.ringstore.protocol.v1.ConfigCommand;
 import dev.ringstore.protocol.v1.ConfigQuery;

@@ -1,4 +1,4 @@
-package dev.ringstore.config;
+package dev.ringstore.config.client;
 
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
@@ -10,7 +10,7 @@ public final class ConfigRejectedException extends RingstoreException {
   }
 
   /** A request that cannot succeed as asked (unknown node, nothing planned, a transfer running). */
-  static ConfigRejectedException badRequest(String message) {
+  public static ConfigRejectedException badRequest(String message) {
     return new ConfigRejectedException(ErrorCode.BAD_REQUEST, message);
   }
 }

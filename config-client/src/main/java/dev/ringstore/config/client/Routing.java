@@ -1,4 +1,4 @@
-package dev.ringstore.config;
+package dev.ringstore.config.client;
 
 import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;

@@ -1,4 +1,4 @@
-package dev.ringstore.config;
+package dev.ringstore.config.client;
 
 import dev.ringstore.protocol.Connection;
 import dev.ringstore.protocol.ProtocolClient;
