@@ -10,7 +10,7 @@ import dev.ringstore.protocol.v1.NodeRole;
 /**
  * Join requests. A new node becomes {@code joining} (in no table until a plan takes it in); a known
  * node that asks again, as every node does when it starts, only updates where it listens; a node
- * that left or was removed may ask to join again.
+ * that left or was removed may ask to join again once it is in no table.
  */
 final class Membership {
   private Membership() {}
@@ -22,9 +22,8 @@ final class Membership {
     NodeRecord known = model.nodes.get(id);
     NodeRecord.Builder record = request.toBuilder().setId(id.value());
     if (known == null
-        || known.getStatus() == NodeRole.NODE_LEFT
-        || known.getStatus() == NodeRole.NODE_REMOVED
-        || known.getStatus() == NodeRole.NODE_JOINING) {
+        || known.getStatus() == NodeRole.NODE_JOINING
+        || (isGone(known) && !inATable(model, id))) {
       record.setStatus(NodeRole.NODE_JOINING);
     } else {
       if (!known.getZone().equals(request.getZone())) {
@@ -40,6 +39,19 @@ final class Membership {
     NodeRecord joined = record.build();
     model.nodes.put(id, joined);
     return joined;
+  }
+
+  private static boolean isGone(NodeRecord node) {
+    return node.getStatus() == NodeRole.NODE_LEFT || node.getStatus() == NodeRole.NODE_REMOVED;
+  }
+
+  /**
+   * A removed node stays in the current table until its buckets are copied elsewhere; asking to
+   * join then only updates where it listens, and it may join again once the transfer is done.
+   */
+  private static boolean inATable(ConfigModel model, NodeId id) {
+    return (model.current != null && model.current.member(id).isPresent())
+        || (model.target != null && model.target.member(id).isPresent());
   }
 
   private static void checkAddress(String what, String address, boolean required) {
