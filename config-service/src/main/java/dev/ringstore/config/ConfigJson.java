@@ -29,9 +29,10 @@ final class ConfigJson {
     BucketTable before = planned.plan().before();
     BucketTable after = planned.plan().after();
     long total = 0;
+    Map<NodeId, Integer> held = before == null ? Map.of() : before.replicaCounts();
     ArrayNode moves = json.putArray("moves");
     for (BucketMove move : planned.plan().moves()) {
-      long bytes = estimatedBytes(model, before, move);
+      long bytes = estimatedBytes(model, before, held, move);
       total += bytes;
       moves
           .addObject()
@@ -120,15 +121,16 @@ final class ConfigJson {
   }
 
   /** A move's bytes from its source's last report: its bytes over its bucket-replicas. */
-  private static long estimatedBytes(ConfigModel model, BucketTable before, BucketMove move) {
+  private static long estimatedBytes(
+      ConfigModel model, BucketTable before, Map<NodeId, Integer> held, BucketMove move) {
     if (before == null || move.to() == null) {
       return 0;
     }
     NodeId source =
         move.from() != null ? move.from() : before.preferenceList(move.bucket()).primary();
     HeartbeatCommand report = model.reports.get(source);
-    Integer held = before.replicaCounts().get(source);
-    return report == null || held == null || held == 0 ? 0 : report.getBytes() / held;
+    Integer replicas = held.get(source);
+    return report == null || replicas == null || replicas == 0 ? 0 : report.getBytes() / replicas;
   }
 
   /** Buckets whose list spans fewer than min(N, zones) distinct zones. */
