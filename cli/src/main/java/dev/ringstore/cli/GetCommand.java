@@ -37,7 +37,7 @@ final class GetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReadOptions options = flags.toOptions(client.requestTimeout());
-    GetResult result;
+    GetResult<byte[]> result;
     try (NodeClient node = client.connect()) {
       result = node.get(key.getBytes(StandardCharsets.UTF_8), options);
     }

@@ -56,7 +56,7 @@ final class PutCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     byte[] bytes = valueBytes();
     WriteOptions options = flags.toOptions(client.requestTimeout());
-    PutResult result;
+    PutResult<byte[]> result;
     try (NodeClient node = client.connect()) {
       result = node.put(key.getBytes(StandardCharsets.UTF_8), bytes, context, options);
     }

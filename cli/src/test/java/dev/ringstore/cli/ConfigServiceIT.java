@@ -125,7 +125,7 @@ class ConfigServiceIT {
   private void readKeys(InetSocketAddress node) {
     try (NodeClient client = NodeClient.connect(node, Duration.ofSeconds(5))) {
       for (int i = 0; i < KEYS; i++) {
-        GetResult read = client.get(key(i));
+        GetResult<byte[]> read = client.get(key(i));
         assertThat(read.found()).as("key %d via %s", i, node).isTrue();
         assertThat(read.values()).as("key %d via %s", i, node).containsExactly(value(i));
       }

@@ -95,7 +95,7 @@ class NodeCrashIT {
         NodeClient client = NodeClient.connect(restarted.address(), Duration.ofSeconds(5))) {
       List<String> lost = new ArrayList<>();
       for (var write : acknowledged.entrySet()) {
-        GetResult read = client.get(bytes(write.getKey()));
+        GetResult<byte[]> read = client.get(bytes(write.getKey()));
         boolean present =
             read.found()
                 && read.values().stream()

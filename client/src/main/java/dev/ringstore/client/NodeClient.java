@@ -70,29 +70,29 @@ public final class NodeClient implements AutoCloseable {
     return new NodeClient(null, join(shared.connect(node, timeout)), timeout);
   }
 
-  public GetResult get(byte[] key) {
+  public GetResult<byte[]> get(byte[] key) {
     return get(key, ReadOptions.defaults());
   }
 
-  public GetResult get(byte[] key, ReadOptions options) {
+  public GetResult<byte[]> get(byte[] key, ReadOptions options) {
     return join(getAsync(key, options));
   }
 
   /** Writes a value; {@code context} is a get's context, or null for none. */
-  public PutResult put(byte[] key, byte[] value, String context) {
+  public PutResult<byte[]> put(byte[] key, byte[] value, String context) {
     return put(key, value, context, WriteOptions.defaults());
   }
 
-  public PutResult put(byte[] key, byte[] value, String context, WriteOptions options) {
+  public PutResult<byte[]> put(byte[] key, byte[] value, String context, WriteOptions options) {
     return join(putAsync(key, value, context, options));
   }
 
   /** Deletes what a get with {@code context} saw (null: writes a tombstone beside any values). */
-  public PutResult delete(byte[] key, String context) {
+  public PutResult<byte[]> delete(byte[] key, String context) {
     return delete(key, context, WriteOptions.defaults());
   }
 
-  public PutResult delete(byte[] key, String context, WriteOptions options) {
+  public PutResult<byte[]> delete(byte[] key, String context, WriteOptions options) {
     return join(deleteAsync(key, context, options));
   }
 
@@ -106,28 +106,28 @@ public final class NodeClient implements AutoCloseable {
     return join(inspectAsync(key, timeout));
   }
 
-  public CompletableFuture<GetResult> getAsync(byte[] key) {
+  public CompletableFuture<GetResult<byte[]>> getAsync(byte[] key) {
     return getAsync(key, ReadOptions.defaults());
   }
 
-  public CompletableFuture<GetResult> getAsync(byte[] key, ReadOptions options) {
+  public CompletableFuture<GetResult<byte[]>> getAsync(byte[] key, ReadOptions options) {
     GetRequest.Builder get = GetRequest.newBuilder().setKey(ByteString.copyFrom(key));
     optionsOf(options.toWire()).ifPresent(get::setOptions);
     return send(Request.newBuilder().setGet(get).build(), options.timeout())
         .thenApply(
             response ->
-                new GetResult(
+                new GetResult<>(
                     response.getGet().getFound(),
                     WireValues.bytes(response.getGet().getValuesList()),
                     WireValues.contextText(response.getGet().getContext())));
   }
 
-  public CompletableFuture<PutResult> putAsync(
+  public CompletableFuture<PutResult<byte[]>> putAsync(
       byte[] key, byte[] value, String context, boolean returnBody) {
     return putAsync(key, value, context, WriteOptions.defaults().withReturnBody(returnBody));
   }
 
-  public CompletableFuture<PutResult> putAsync(
+  public CompletableFuture<PutResult<byte[]>> putAsync(
       byte[] key, byte[] value, String context, WriteOptions options) {
     PutRequest.Builder put =
         PutRequest.newBuilder()
@@ -138,17 +138,17 @@ public final class NodeClient implements AutoCloseable {
     return send(Request.newBuilder().setPut(put).build(), options.timeout())
         .thenApply(
             response ->
-                new PutResult(
+                new PutResult<>(
                     WireValues.contextText(response.getPut().getContext()),
                     WireValues.bytes(response.getPut().getValuesList())));
   }
 
-  public CompletableFuture<PutResult> deleteAsync(byte[] key, String context) {
+  public CompletableFuture<PutResult<byte[]>> deleteAsync(byte[] key, String context) {
     return deleteAsync(key, context, WriteOptions.defaults());
   }
 
   /** Deletes with {@code options}; {@code returnBody} does not apply to a delete. */
-  public CompletableFuture<PutResult> deleteAsync(
+  public CompletableFuture<PutResult<byte[]>> deleteAsync(
       byte[] key, String context, WriteOptions options) {
     DeleteRequest.Builder delete =
         DeleteRequest.newBuilder()
@@ -158,7 +158,7 @@ public final class NodeClient implements AutoCloseable {
     return send(Request.newBuilder().setDelete(delete).build(), options.timeout())
         .thenApply(
             response ->
-                new PutResult(
+                new PutResult<>(
                     WireValues.contextText(response.getDelete().getContext()), List.of()));
   }
 
