@@ -10,6 +10,7 @@ import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
 import dev.ringstore.protocol.v1.NodeRecord;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class MiniNode {
   private final ConfigClient configService;
   private RocksDbStorageEngine storage;
   private ClusterNode node;
+  private SimpleMeterRegistry registry;
 
   MiniNode(NodeConfig config, SimulatedNetwork network, ManualClock clock, long seed) {
     this(config, network, clock, seed, null);
@@ -86,6 +88,7 @@ public final class MiniNode {
               configService,
               ConfigBootstrap.start(configService, self, storage, Duration.ofMillis(20)));
     }
+    registry = new SimpleMeterRegistry();
     node =
         ClusterNode.start(
             config,
@@ -93,7 +96,7 @@ public final class MiniNode {
             view -> network.transportFor(config.id()),
             clock,
             new Random(seed),
-            new SimpleMeterRegistry(),
+            registry,
             link);
     network.attach(config.id(), node.handler());
   }
@@ -107,6 +110,7 @@ public final class MiniNode {
     storage.close();
     node = null;
     storage = null;
+    registry = null;
   }
 
   /** This replica's own copy of {@code key}, read from its storage (the node must be running). */
@@ -139,6 +143,23 @@ public final class MiniNode {
   /** Every hint this node holds, for any target. */
   public synchronized long hints() {
     return running().storage.hintTargets().stream().mapToLong(this::hintsFor).sum();
+  }
+
+  /**
+   * Client gets, puts and deletes this node counted, since it last started, as arriving at one of
+   * their key's replicas ({@code "replica"}) or elsewhere ({@code "other"}): the {@code
+   * ringstore.requests.placement} counter summed over operations.
+   */
+  public synchronized long requestsAt(String placement) {
+    return Math.round(
+        running()
+            .registry
+            .find("ringstore.requests.placement")
+            .tag("placement", placement)
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum());
   }
 
   /** The running node's request path, for its liveness, metrics and a hint pass on demand. */

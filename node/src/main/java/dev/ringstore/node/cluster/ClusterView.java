@@ -1,6 +1,7 @@
 package dev.ringstore.node.cluster;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.client.Routing;
 import dev.ringstore.ring.BucketTable;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -19,6 +20,14 @@ public interface ClusterView {
 
   /** The newest bucket table this node holds; reads go to its owners. */
   BucketTable table();
+
+  /**
+   * What this node routes by, in the form the config service hands out: the table's version, the
+   * current table, the target table while a transfer runs, and every node this one knows. Nodes
+   * answer {@code table since vK} queries with it, so a client that knows only seed nodes can
+   * route.
+   */
+  Routing routing();
 
   /** Where {@code node} serves the protocol, if it is a node this one knows of. */
   Optional<InetSocketAddress> address(NodeId node);

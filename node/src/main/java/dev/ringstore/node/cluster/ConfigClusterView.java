@@ -52,6 +52,7 @@ public final class ConfigClusterView implements ClusterView {
     listeners.add(listener);
   }
 
+  @Override
   public Routing routing() {
     return view.routing();
   }

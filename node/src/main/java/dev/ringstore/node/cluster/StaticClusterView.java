@@ -1,10 +1,14 @@
 package dev.ringstore.node.cluster;
 
 import dev.ringstore.common.NodeId;
+import dev.ringstore.config.client.Routing;
+import dev.ringstore.protocol.v1.NodeRecord;
+import dev.ringstore.protocol.v1.NodeRole;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
 import dev.ringstore.ring.RingSettings;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +22,7 @@ public final class StaticClusterView implements ClusterView {
   private final NodeId self;
   private final Map<NodeId, InetSocketAddress> peers;
   private final BucketTable table;
+  private final Routing routing;
 
   public StaticClusterView(NodeId self, Map<NodeId, InetSocketAddress> peers, RingSettings ring) {
     if (!peers.isEmpty() && !peers.containsKey(self)) {
@@ -30,6 +35,24 @@ public final class StaticClusterView implements ClusterView {
             ? List.of(new Member(self, null))
             : peers.keySet().stream().map(id -> new Member(id, null)).toList();
     this.table = BucketTable.initial(members, ring);
+    this.routing = new Routing(table.version(), table, null, records(self, this.peers));
+  }
+
+  /** Every peer as a member listening at its address; this node alone, address unknown, if none. */
+  private static Map<NodeId, NodeRecord> records(
+      NodeId self, Map<NodeId, InetSocketAddress> peers) {
+    Map<NodeId, NodeRecord> records = new HashMap<>();
+    if (peers.isEmpty()) {
+      records.put(self, record(self).build());
+    }
+    peers.forEach(
+        (id, address) ->
+            records.put(id, record(id).setAddress(PeerGossipTransport.hostPort(address)).build()));
+    return records;
+  }
+
+  private static NodeRecord.Builder record(NodeId id) {
+    return NodeRecord.newBuilder().setId(id.value()).setStatus(NodeRole.NODE_MEMBER);
   }
 
   @Override
@@ -40,6 +63,11 @@ public final class StaticClusterView implements ClusterView {
   @Override
   public BucketTable table() {
     return table;
+  }
+
+  @Override
+  public Routing routing() {
+    return routing;
   }
 
   @Override

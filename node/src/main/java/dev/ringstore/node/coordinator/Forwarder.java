@@ -9,12 +9,16 @@ import dev.ringstore.protocol.v1.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Hands a client's write to a primary replica of its key when it arrived at a node that is not one,
  * as Riak does: a write must be coordinated where the key's versions are stored, so the
  * coordinator's actor numbers its events from the replica's own history. The live primaries are
  * tried in preference order; the first that answers (even with an error) has the last word.
+ *
+ * <p>A conditional put goes further: it is checked where it is coordinated, so every node hands it
+ * to the key's first live primary, and concurrent conditional puts of one key meet under one lock.
  */
 public final class Forwarder {
   private final ReplicaTransport transport;
@@ -37,6 +41,29 @@ public final class Forwarder {
     return tryFrom(request, candidates, 0, timeout);
   }
 
+  /**
+   * Hands a conditional put that reached primary {@code self} to the live primaries ahead of it, in
+   * preference order; when there are none, or none of them can be reached, {@code here} coordinates
+   * it. Each hop goes to a primary earlier in the list, so forwarding ends.
+   */
+  public CompletableFuture<Response> forwardAhead(
+      Request request,
+      ReplicaPlan plan,
+      NodeId self,
+      Duration timeout,
+      Supplier<CompletableFuture<Response>> here) {
+    List<NodeId> ahead = plan.livePrimariesBefore(self);
+    if (ahead.isEmpty()) {
+      return here.get();
+    }
+    return tryFrom(request, ahead, 0, timeout)
+        .exceptionallyCompose(
+            failure ->
+                isUnreachable(Failures.unwrap(failure))
+                    ? here.get()
+                    : CompletableFuture.failedFuture(failure));
+  }
+
   private CompletableFuture<Response> tryFrom(
       Request request, List<NodeId> candidates, int index, Duration timeout) {
     return transport
@@ -44,12 +71,14 @@ public final class Forwarder {
         .exceptionallyCompose(
             failure -> {
               Throwable cause = Failures.unwrap(failure);
-              boolean unreachable =
-                  cause instanceof RingstoreException e && e.code() == ErrorCode.UNAVAILABLE;
-              if (unreachable && index + 1 < candidates.size()) {
+              if (isUnreachable(cause) && index + 1 < candidates.size()) {
                 return tryFrom(request, candidates, index + 1, timeout);
               }
               return CompletableFuture.failedFuture(cause);
             });
+  }
+
+  private static boolean isUnreachable(Throwable cause) {
+    return cause instanceof RingstoreException e && e.code() == ErrorCode.UNAVAILABLE;
   }
 }

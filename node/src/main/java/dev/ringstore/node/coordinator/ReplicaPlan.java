@@ -46,4 +46,16 @@ public record ReplicaPlan(
   public boolean isPrimary(NodeId node) {
     return primaries.contains(node);
   }
+
+  /**
+   * The live primaries ahead of {@code node} in preference order: empty when {@code node} is the
+   * first live primary, the one a conditional put must be coordinated by.
+   */
+  public List<NodeId> livePrimariesBefore(NodeId node) {
+    return targets.stream()
+        .filter(Target::isPrimary)
+        .map(Target::node)
+        .takeWhile(primary -> !primary.equals(node))
+        .toList();
+  }
 }

@@ -3,6 +3,7 @@ package dev.ringstore.node.server;
 import com.google.protobuf.ByteString;
 import dev.ringstore.common.versioning.CausalContext;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.coordinator.Forwarder;
 import dev.ringstore.node.coordinator.Quorum;
 import dev.ringstore.node.coordinator.ReadCoordinator;
@@ -21,12 +22,14 @@ import dev.ringstore.protocol.v1.Response;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A client's get, put and delete: checked against the limits, resolved to a {@link Quorum}, then
- * coordinated here — or, for a write that reached a node outside the key's primaries, forwarded to
- * one. Every write is versioned with the coordinating node's actor.
+ * A client's get, put and delete: counted by placement, checked against the limits, resolved to a
+ * {@link Quorum}, then coordinated here — or, for a write that reached a node outside the key's
+ * primaries, forwarded to one, and for a conditional put, to the key's first live primary. Every
+ * write is versioned with the coordinating node's actor.
  */
 final class ClientOperations {
   private final ClientRequestChecks checks;
@@ -35,6 +38,7 @@ final class ClientOperations {
   private final WriteCoordinator writes;
   private final Forwarder forwarder;
   private final NodeServices services;
+  private final NodeMetrics metrics;
 
   ClientOperations(
       ClientRequestChecks checks,
@@ -42,42 +46,51 @@ final class ClientOperations {
       ReadCoordinator reads,
       WriteCoordinator writes,
       Forwarder forwarder,
-      NodeServices services) {
+      NodeServices services,
+      NodeMetrics metrics) {
     this.checks = checks;
     this.planner = planner;
     this.reads = reads;
     this.writes = writes;
     this.forwarder = forwarder;
     this.services = services;
+    this.metrics = metrics;
   }
 
   CompletableFuture<Response> get(GetRequest get) {
     byte[] key = checks.key(get.getKey());
+    int bucket = arrived("get", key);
     Quorum quorum = Quorum.read(get.getOptions(), planner.replicationFactor(), services.settings());
-    return reads.read(services.bucketOf(key), key, quorum).thenApply(ClientOperations::getReply);
+    return reads.read(bucket, key, quorum).thenApply(ClientOperations::getReply);
   }
 
   CompletableFuture<Response> put(Request request) {
     PutRequest put = request.getPut();
     byte[] key = checks.key(put.getKey());
+    arrived("put", key);
     checks.value(put.getValue());
     CausalContext context = checks.context(put.getContext());
+    PutPrecondition precondition = PutPrecondition.of(put.getCondition(), context);
     byte[] value = put.getValue().toByteArray();
     InstantSource clock = services.clock();
     UnaryOperator<DottedVersionVectorSet> change =
-        current ->
-            checks.siblings(current.update(context, value, clock.millis(), services.actor()));
+        current -> {
+          precondition.check(current);
+          return checks.siblings(current.update(context, value, clock.millis(), services.actor()));
+        };
     return write(
         request,
         key,
         put.getOptions(),
         change,
-        stored -> putReply(stored, put.getOptions().getReturnBody()));
+        stored -> putReply(stored, put.getOptions().getReturnBody()),
+        precondition.isConditional());
   }
 
   CompletableFuture<Response> delete(Request request) {
     DeleteRequest delete = request.getDelete();
     byte[] key = checks.key(delete.getKey());
+    arrived("delete", key);
     CausalContext context = checks.context(delete.getContext());
     InstantSource clock = services.clock();
     UnaryOperator<DottedVersionVectorSet> change =
@@ -90,7 +103,23 @@ final class ClientOperations {
         stored ->
             Response.newBuilder()
                 .setDelete(DeleteResponse.newBuilder().setContext(context(stored)))
-                .build());
+                .build(),
+        false);
+  }
+
+  /**
+   * Counts a request as it arrives, before any forwarding: at one of its key's replicas (the
+   * current preference list, or an incoming owner in a transfer) or at some other node. Returns the
+   * key's bucket.
+   */
+  private int arrived(String op, byte[] key) {
+    int bucket = services.bucketOf(key);
+    ClusterView cluster = services.cluster();
+    boolean replica =
+        cluster.table().preferenceList(bucket).contains(services.self())
+            || cluster.incoming(bucket).contains(services.self());
+    metrics.arrived(op, replica);
+    return bucket;
   }
 
   private CompletableFuture<Response> write(
@@ -98,14 +127,20 @@ final class ClientOperations {
       byte[] key,
       RequestOptions options,
       UnaryOperator<DottedVersionVectorSet> change,
-      Function<DottedVersionVectorSet, Response> reply) {
+      Function<DottedVersionVectorSet, Response> reply,
+      boolean conditional) {
     Quorum quorum = Quorum.write(options, planner.replicationFactor(), services.settings());
     int bucket = services.bucketOf(key);
     ReplicaPlan plan = planner.plan(bucket, quorum);
     if (!plan.isPrimary(services.self())) {
       return forwarder.forward(request, plan, quorum.timeout());
     }
-    return writes.write(bucket, key, change, quorum).thenApply(reply);
+    Supplier<CompletableFuture<Response>> here =
+        () -> writes.write(bucket, key, change, quorum).thenApply(reply);
+    if (conditional) {
+      return forwarder.forwardAhead(request, plan, services.self(), quorum.timeout(), here);
+    }
+    return here.get();
   }
 
   private static Response getReply(DottedVersionVectorSet stored) {

@@ -164,7 +164,8 @@ public final class ClusterNode implements AutoCloseable {
                 planner, replicas, new ReadRepair(replicas, registry), executors.deadlines()),
             new WriteCoordinator(planner, replicas, handoff, executors.deadlines()),
             new Forwarder(transport),
-            services);
+            services,
+            metrics);
     RequestRouter router =
         new RequestRouter(
             client,
@@ -176,6 +177,7 @@ public final class ClusterNode implements AutoCloseable {
                 services),
             new ReplicaInspector(cluster, replicas),
             new StatusOperations(gossiper, services),
+            new TableQueries(cluster),
             services,
             metrics);
     HintReplayer replayer =

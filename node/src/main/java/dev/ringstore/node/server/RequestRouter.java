@@ -25,6 +25,7 @@ public final class RequestRouter implements RequestHandler {
   private final ReplicaOperations replica;
   private final ReplicaInspector inspector;
   private final StatusOperations status;
+  private final TableQueries tables;
   private final NodeServices services;
   private final NodeMetrics metrics;
 
@@ -33,12 +34,14 @@ public final class RequestRouter implements RequestHandler {
       ReplicaOperations replica,
       ReplicaInspector inspector,
       StatusOperations status,
+      TableQueries tables,
       NodeServices services,
       NodeMetrics metrics) {
     this.client = client;
     this.replica = replica;
     this.inspector = inspector;
     this.status = status;
+    this.tables = tables;
     this.services = services;
     this.metrics = metrics;
   }
@@ -72,6 +75,8 @@ public final class RequestRouter implements RequestHandler {
       case INSPECT -> inspect(request);
       case GOSSIP -> CompletableFuture.completedFuture(status.gossip(request.getGossip()));
       case STATUS -> CompletableFuture.completedFuture(status.status());
+      case CONFIG_QUERY ->
+          CompletableFuture.completedFuture(tables.answer(request.getConfigQuery()));
       default ->
           CompletableFuture.completedFuture(
               error(ErrorCode.BAD_REQUEST, "the request names no operation this node serves"));
