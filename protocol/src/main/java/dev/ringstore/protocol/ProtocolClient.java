@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Opens {@link Connection}s to Ringstore endpoints. One client is meant to be shared by everything
@@ -46,22 +47,39 @@ public final class ProtocolClient implements AutoCloseable {
   private final EventLoopGroup group;
   private final boolean ownsGroup;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private final Consumer<SocketChannel> channelHook;
 
-  private ProtocolClient(ProtocolLimits limits, EventLoopGroup group, boolean ownsGroup) {
+  private ProtocolClient(
+      ProtocolLimits limits,
+      EventLoopGroup group,
+      boolean ownsGroup,
+      Consumer<SocketChannel> channelHook) {
     this.limits = limits;
     this.group = group;
     this.ownsGroup = ownsGroup;
+    this.channelHook = channelHook;
   }
 
   /** A client with event loops of its own. */
   public static ProtocolClient create(ProtocolLimits limits) {
-    var group = new NioEventLoopGroup(0, new DefaultThreadFactory("ringstore-client-io", true));
-    return new ProtocolClient(limits, group, true);
+    return create(limits, 0, channel -> {});
+  }
+
+  /**
+   * A client with {@code threads} event loops of its own (0: Netty's default), whose every new
+   * channel first passes through {@code channelHook}, before the protocol's handlers: the place to
+   * add TLS ({@code channel.pipeline().addFirst(sslContext.newHandler(channel.alloc()))}).
+   */
+  public static ProtocolClient create(
+      ProtocolLimits limits, int threads, Consumer<SocketChannel> channelHook) {
+    var group =
+        new NioEventLoopGroup(threads, new DefaultThreadFactory("ringstore-client-io", true));
+    return new ProtocolClient(limits, group, true, channelHook);
   }
 
   /** A client on a borrowed event loop group, which {@link #close()} leaves running. */
   public static ProtocolClient create(ProtocolLimits limits, EventLoopGroup group) {
-    return new ProtocolClient(limits, group, false);
+    return new ProtocolClient(limits, group, false, channel -> {});
   }
 
   /** Connects with {@link #CONNECT_TIMEOUT_DEFAULT}. */
@@ -84,6 +102,7 @@ public final class ProtocolClient implements AutoCloseable {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                channelHook.accept(ch);
                 ch.attr(CONNECTION).set(new Connection(ch, limits));
                 channels.add(ch);
                 ch.closeFuture().addListener(closed -> channels.remove(ch));

@@ -1,5 +1,7 @@
 package dev.ringstore.testkit;
 
+import dev.ringstore.client.ClientBuilder;
+import dev.ringstore.client.RingstoreClient;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.config.ConfigState;
 import dev.ringstore.config.InProcessConfigChannel;
@@ -26,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -275,6 +278,31 @@ public final class MiniCluster implements AutoCloseable {
 
   public SimClient client(String name) {
     return new SimClient(NodeId.of(name), network, Duration.ofSeconds(10));
+  }
+
+  /**
+   * A builder for the real Java client on the simulated network, as endpoint {@code name} (start it
+   * with {@code client} to be cut off by {@link #isolate}), with every node as a seed. Tune it and
+   * call {@code build()}; the test closes the client.
+   */
+  public ClientBuilder ringstoreClient(String name) {
+    String[] seeds = nodes.values().stream().map(MiniCluster::hostPort).toArray(String[]::new);
+    return RingstoreClient.builder()
+        .transport(new SimClientTransport(NodeId.of(name), network, this::nodeAt))
+        .seeds(seeds);
+  }
+
+  /** The node whose protocol listens at {@code hostPort}, if one does. */
+  public Optional<NodeId> nodeAt(String hostPort) {
+    return nodes.values().stream()
+        .filter(node -> hostPort(node).equals(hostPort))
+        .map(MiniNode::id)
+        .findFirst();
+  }
+
+  private static String hostPort(MiniNode node) {
+    InetSocketAddress listen = node.config().listen();
+    return listen.getHostString() + ":" + listen.getPort();
   }
 
   /** Cuts {@code id} off from every node and client endpoint named {@code client*}. */

@@ -1,0 +1,189 @@
+package dev.ringstore.client;
+
+import com.google.protobuf.ByteString;
+import dev.ringstore.protocol.v1.DeleteRequest;
+import dev.ringstore.protocol.v1.GetRequest;
+import dev.ringstore.protocol.v1.PutCondition;
+import dev.ringstore.protocol.v1.PutRequest;
+import dev.ringstore.protocol.v1.Request;
+import dev.ringstore.protocol.v1.RequestOptions;
+import dev.ringstore.protocol.v1.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Keys (UTF-8 strings) and their values of one type, through a {@link RingstoreClient}: every
+ * method is asynchronous and never blocks; {@link #sync()} is the blocking facade. Failures are
+ * {@link dev.ringstore.protocol.RingstoreException}s with the node's error code (TIMEOUT,
+ * UNAVAILABLE, TOO_LARGE, CONDITION_FAILED...). Futures complete on the client's I/O threads: chain
+ * quick work with {@code then*}, or move slow work to your executor with {@code then*Async(fn,
+ * executor)}.
+ *
+ * <pre>{@code
+ * Store<String> names = client.strings();
+ * GetResult<String> read = names.get("user:1").join();
+ * names.put("user:1", "Ada", read.context(), WriteOptions.defaults().withW(3)).join();
+ * }</pre>
+ *
+ * @param <T> the value type
+ */
+public final class Store<T> {
+  private final RequestRunner runner;
+  private final ValueCodec<T> codec;
+  private final Updater<T> updater;
+
+  Store(RequestRunner runner, ValueCodec<T> codec, int conditionalAttempts) {
+    this.runner = runner;
+    this.codec = codec;
+    this.updater = new Updater<>(this, conditionalAttempts);
+  }
+
+  /** The blocking facade over this store. */
+  public SyncStore<T> sync() {
+    return new SyncStore<>(this);
+  }
+
+  public CompletableFuture<GetResult<T>> get(String key) {
+    return get(key, ReadOptions.defaults());
+  }
+
+  /** Every sibling of {@code key} and the context to write back with. */
+  public CompletableFuture<GetResult<T>> get(String key, ReadOptions options) {
+    byte[] raw = keyBytes(key);
+    GetRequest.Builder get = GetRequest.newBuilder().setKey(ByteString.copyFrom(raw));
+    optionsOf(options.toWire()).ifPresent(get::setOptions);
+    return runner
+        .run("get", raw, Request.newBuilder().setGet(get).build(), options.timeout(), true)
+        .thenApply(
+            response ->
+                new GetResult<>(
+                        response.getGet().getFound(),
+                        WireValues.bytes(response.getGet().getValuesList()),
+                        WireValues.contextText(response.getGet().getContext()))
+                    .map(codec::decode));
+  }
+
+  /** Writes without a context: beside any value already there, as a sibling. */
+  public CompletableFuture<PutResult<T>> put(String key, T value) {
+    return put(key, value, null, WriteOptions.defaults());
+  }
+
+  /** Writes {@code value}, superseding what the read that gave {@code context} saw (null: none). */
+  public CompletableFuture<PutResult<T>> put(
+      String key, T value, String context, WriteOptions options) {
+    return write(key, value, context, options, PutCondition.PUT_CONDITION_NONE);
+  }
+
+  /**
+   * Writes only if the key holds no live value, as its coordinating primary sees it; fails with
+   * CONDITION_FAILED otherwise. Not a lock: see docs/client.md for what it guarantees under
+   * failures (at worst two winners, kept as siblings, never a silent loss).
+   */
+  public CompletableFuture<PutResult<T>> putIfAbsent(String key, T value, WriteOptions options) {
+    return write(key, value, null, options, PutCondition.IF_ABSENT);
+  }
+
+  /**
+   * Writes only if nothing was written to the key since the read that gave {@code context}, as its
+   * coordinating primary sees it; fails with CONDITION_FAILED otherwise (read again and retry, or
+   * use {@link #update}).
+   */
+  public CompletableFuture<PutResult<T>> putIfMatch(
+      String key, T value, String context, WriteOptions options) {
+    if (Updater.isEmptyContext(context)) {
+      throw new IllegalArgumentException(
+          "putIfMatch needs the context of a read that saw the key; use putIfAbsent for a new key");
+    }
+    return write(key, value, context, options, PutCondition.IF_MATCH);
+  }
+
+  /** Deletes what the read that gave {@code context} saw (null: a tombstone beside any values). */
+  public CompletableFuture<PutResult<T>> delete(String key, String context, WriteOptions options) {
+    byte[] raw = keyBytes(key);
+    DeleteRequest.Builder delete =
+        DeleteRequest.newBuilder()
+            .setKey(ByteString.copyFrom(raw))
+            .setContext(WireValues.contextBytes(context));
+    optionsOf(options.withReturnBody(false).toWire()).ifPresent(delete::setOptions);
+    return runner
+        .run(
+            "delete", raw, Request.newBuilder().setDelete(delete).build(), options.timeout(), false)
+        .thenApply(
+            response ->
+                new PutResult<>(
+                    WireValues.contextText(response.getDelete().getContext()),
+                    java.util.List.of()));
+  }
+
+  /**
+   * Read-modify-write: reads the key, resolves its siblings with {@code resolver}, applies {@code
+   * change} (given empty when the key is absent) and writes the result back with the read's
+   * context, only if nothing was written since (putIfMatch / putIfAbsent). On a conflict it reads
+   * and tries again; after the client's conditional attempts it writes with the last read's context
+   * unconditionally, so a concurrent write becomes a sibling for the next resolve rather than an
+   * error — with a merging resolver (set union) no change is lost. Completes with the value
+   * written. {@code change} runs on an I/O thread: keep it quick and free of blocking calls.
+   */
+  public CompletableFuture<T> update(
+      String key,
+      ConflictResolver<T> resolver,
+      Function<Optional<T>, T> change,
+      ReadOptions read,
+      WriteOptions write) {
+    return updater.update(key, resolver, change, read, write);
+  }
+
+  public CompletableFuture<T> update(
+      String key, ConflictResolver<T> resolver, Function<Optional<T>, T> change) {
+    return update(key, resolver, change, ReadOptions.defaults(), WriteOptions.defaults());
+  }
+
+  /** Reads every key in parallel; one key's failure is in its own result, not the whole call's. */
+  public CompletableFuture<Map<String, KeyResult<GetResult<T>>>> getAll(
+      Collection<String> keys, ReadOptions options) {
+    return KeyResult.all(keys, key -> get(key, options));
+  }
+
+  /** Writes every value in parallel, each without a context (see {@link #put(String, Object)}). */
+  public CompletableFuture<Map<String, KeyResult<PutResult<T>>>> putAll(
+      Map<String, T> values, WriteOptions options) {
+    return KeyResult.all(values.keySet(), key -> put(key, values.get(key), null, options));
+  }
+
+  private CompletableFuture<PutResult<T>> write(
+      String key, T value, String context, WriteOptions options, PutCondition condition) {
+    byte[] raw = keyBytes(key);
+    PutRequest.Builder put =
+        PutRequest.newBuilder()
+            .setKey(ByteString.copyFrom(raw))
+            .setValue(ByteString.copyFrom(codec.encode(value)))
+            .setContext(WireValues.contextBytes(context))
+            .setCondition(condition);
+    optionsOf(options.toWire()).ifPresent(put::setOptions);
+    return runner
+        .run("put", raw, Request.newBuilder().setPut(put).build(), options.timeout(), false)
+        .thenApply(Store::putResult)
+        .thenApply(result -> result.map(codec::decode));
+  }
+
+  private static PutResult<byte[]> putResult(Response response) {
+    return new PutResult<>(
+        WireValues.contextText(response.getPut().getContext()),
+        WireValues.bytes(response.getPut().getValuesList()));
+  }
+
+  private static byte[] keyBytes(String key) {
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("the key must not be empty");
+    }
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Optional<RequestOptions> optionsOf(RequestOptions wire) {
+    return wire.equals(RequestOptions.getDefaultInstance()) ? Optional.empty() : Optional.of(wire);
+  }
+}
