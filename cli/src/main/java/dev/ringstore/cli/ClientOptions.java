@@ -36,7 +36,8 @@ final class ClientOptions {
       paramLabel = "HOST:PORT",
       description =
           "Without --via: the config replicas' client addresses, comma-separated; the request goes"
-              + " to a node of the table they hand out.")
+              + " to the first node of the key's preference list in the table they hand out (the"
+              + " next one if it does not answer).")
   List<InetSocketAddress> config;
 
   @Option(
@@ -69,7 +70,17 @@ final class ClientOptions {
     return timeout == null ? Duration.ZERO : timeout;
   }
 
+  /** A client of the node to ask when the request has no key ({@code status}). */
   NodeClient connect() {
+    return connect(null);
+  }
+
+  /**
+   * A client of the node to ask: --via; else, with --config, the first node of the key's preference
+   * list that accepts a connection (the next one when it does not); else a node of the local
+   * cluster.
+   */
+  NodeClient connect(byte[] key) {
     Duration wait = timeout == null || timeout.isZero() ? DEFAULT_WAIT : timeout;
     if (via != null) {
       return NodeClient.connect(new InetSocketAddress(via.getHostString(), via.getPort()), wait);
@@ -79,7 +90,7 @@ final class ClientOptions {
           ConfigServiceConnection.open(
               ConfigServiceDiscovery.addresses(config, data),
               ConfigServiceConnection.wait(timeout))) {
-        return service.connectToNode(wait);
+        return service.connectToNode(wait, key);
       }
     }
     return LocalClusterDiscovery.connect(data, wait);

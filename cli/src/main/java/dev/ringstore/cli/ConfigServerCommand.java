@@ -1,14 +1,16 @@
 package dev.ringstore.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.config.RaftTimings;
 import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.server.ConfigServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Runs a config-service replica in the foreground until SIGTERM or Ctrl-C.",
       "Give every replica the same --peers (1, 3 or 5 Raft addresses) and its own --id.",
       "Nodes (ringstore node --config) and client commands (--config) use the client",
-      "ports (--listen)."
+      "ports (--listen). With --json, the line printed once it serves is {\"replica\",",
+      "\"listen\", \"raft\", \"group\": [...], \"data\"}."
     })
 final class ConfigServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,6 +63,9 @@ final class ConfigServerCommand implements Callable<Integer> {
               + " Raft port + 1.")
   InetSocketAddress listen;
 
+  @Option(names = "--json", description = "Print the serving line as JSON.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     ReplicaId self = replicaId();
@@ -76,13 +82,24 @@ final class ConfigServerCommand implements Callable<Integer> {
                 },
                 "ringstore-shutdown"));
     var out = spec.commandLine().getOut();
-    out.printf(
-        "config replica %s serving clients on %s, raft on %s, group %s; data %s%n",
-        self,
-        HostPort.format(server.address()),
-        HostPort.format(peers.get(self)),
-        peers.keySet().stream().map(ReplicaId::value).collect(Collectors.joining(",")),
-        data);
+    List<String> group = peers.keySet().stream().map(ReplicaId::value).toList();
+    if (json) {
+      ObjectNode serving = new ObjectMapper().createObjectNode();
+      serving.put("replica", self.value());
+      serving.put("listen", HostPort.format(server.address()));
+      serving.put("raft", HostPort.format(peers.get(self)));
+      group.forEach(serving.putArray("group")::add);
+      serving.put("data", data.toString());
+      out.println(serving);
+    } else {
+      out.printf(
+          "config replica %s serving clients on %s, raft on %s, group %s; data %s%n",
+          self,
+          HostPort.format(server.address()),
+          HostPort.format(peers.get(self)),
+          String.join(",", group),
+          data);
+    }
     out.flush();
     stopped.await();
     return 0;

@@ -14,7 +14,6 @@ import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.PlanCommand;
-import dev.ringstore.ring.Member;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -82,8 +81,11 @@ final class ConfigServiceConnection implements AutoCloseable {
     return parse(await(client.cancel()));
   }
 
-  /** A client of the first node of the current table that accepts a connection. */
-  NodeClient connectToNode(Duration wait) {
+  /**
+   * A client of the first node that accepts a connection, in {@link CoordinatorChoice}'s order: for
+   * a key (null: none), the first of its preference list that does.
+   */
+  NodeClient connectToNode(Duration wait, byte[] key) {
     Routing routing =
         routing()
             .orElseThrow(
@@ -92,8 +94,7 @@ final class ConfigServiceConnection implements AutoCloseable {
                         "the cluster has no table yet, so no node serves: run `ringstore plan"
                             + " join` and `ringstore commit`"));
     List<String> failures = new ArrayList<>();
-    for (Member member : routing.current().members()) {
-      NodeId id = member.id();
+    for (NodeId id : CoordinatorChoice.order(routing, key)) {
       Optional<String> address = routing.address(id);
       if (address.isEmpty()) {
         continue;

@@ -3,7 +3,6 @@ package dev.ringstore.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.client.WriteOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,10 +36,11 @@ final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    byte[] keyBytes = ClientLimits.key(spec, key);
     WriteOptions options = flags.toOptions(client.requestTimeout());
     String after;
-    try (NodeClient node = client.connect()) {
-      after = node.delete(key.getBytes(StandardCharsets.UTF_8), context, options).context();
+    try (NodeClient node = client.connect(keyBytes)) {
+      after = node.delete(keyBytes, context, options).context();
     }
     if (client.json) {
       spec.commandLine()

@@ -15,9 +15,16 @@ final class ErrorText {
       cause = cause.getCause();
     }
     if (cause instanceof ConnectException) {
-      return "cannot connect: " + cause.getMessage();
+      return oneLine("cannot connect: " + cause.getMessage());
     }
     String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    return message == null || message.isBlank()
+        ? cause.getClass().getSimpleName()
+        : oneLine(message);
+  }
+
+  /** A message that spans lines (a remote error, a parser's) joined into one with "; ". */
+  static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 }

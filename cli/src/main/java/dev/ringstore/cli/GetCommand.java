@@ -36,10 +36,11 @@ final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    byte[] keyBytes = ClientLimits.key(spec, key);
     ReadOptions options = flags.toOptions(client.requestTimeout());
     GetResult<byte[]> result;
-    try (NodeClient node = client.connect()) {
-      result = node.get(key.getBytes(StandardCharsets.UTF_8), options);
+    try (NodeClient node = client.connect(keyBytes)) {
+      result = node.get(keyBytes, options);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (client.json) {

@@ -2,7 +2,6 @@ package dev.ringstore.cli;
 
 import dev.ringstore.client.InspectResult;
 import dev.ringstore.client.NodeClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,10 +32,11 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    byte[] keyBytes = ClientLimits.key(spec, key);
     Duration timeout = client.requestTimeout();
     InspectResult result;
-    try (NodeClient node = client.connect()) {
-      result = node.inspect(key.getBytes(StandardCharsets.UTF_8), timeout);
+    try (NodeClient node = client.connect(keyBytes)) {
+      result = node.inspect(keyBytes, timeout);
     }
     var out = spec.commandLine().getOut();
     if (client.json) {

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       "DIR/cK. The first run plans and commits the join of every node (table v1).",
       "Writes DIR/local-cluster.json, which client commands without --via or --config",
       "read. Ctrl-C stops every process; running it again on the same DIR brings the",
-      "same cluster back (docs/local.md)."
+      "same cluster back (docs/local.md). With --json, the line printed once everything",
+      "serves is one JSON object: {\"data\", \"durability\", \"processes\": [...],",
+      "\"tableVersion\", \"configLeader\", \"joining\"}; later events go to standard error."
     })
 final class LocalCommand implements Callable<Integer> {
   static final int MAX_NODES = 16;
@@ -83,6 +85,13 @@ final class LocalCommand implements Callable<Integer> {
       description = "Every node's durability (docs/node.md). Default: ${DEFAULT-VALUE}.")
   Durability durability;
 
+  @Option(
+      names = "--json",
+      description =
+          "Once everything serves, print one JSON object instead of the summary; later events"
+              + " (a process that exits, the stop) go to standard error.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -93,7 +102,8 @@ final class LocalCommand implements Callable<Integer> {
     LocalPorts ports = new LocalPorts(basePort);
     ports.requireFree(nodes, configReplicas);
     PrintWriter out = spec.commandLine().getOut();
-    LocalCluster cluster = new LocalCluster(dir, out);
+    PrintWriter events = json ? spec.commandLine().getErr() : out;
+    LocalCluster cluster = new LocalCluster(dir, events);
     Thread stopper = new Thread(cluster::stop, "ringstore-local-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     JsonNode config;
@@ -110,13 +120,16 @@ final class LocalCommand implements Callable<Integer> {
       return startFailed(cluster, stopper, failure);
     }
     cluster.describe().write(dir);
-    out.print(LocalSummary.of(dir, data, durability, cluster.describe(), config));
+    out.print(
+        json
+            ? LocalSummary.json(dir, durability, cluster.describe(), config) + "\n"
+            : LocalSummary.of(dir, data, durability, cluster.describe(), config));
     out.flush();
     cluster.watch().join();
     if (cluster.isStopping()) {
       return 0; // the shutdown hook stops the rest and the JVM exits with the signal's code
     }
-    out.println("every node has exited; see their node.log files");
+    events.println("every node has exited; see their node.log files");
     cluster.stop();
     Runtime.getRuntime().removeShutdownHook(stopper);
     return Ringstore.EXIT_FAILURE;

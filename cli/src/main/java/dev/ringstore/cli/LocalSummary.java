@@ -1,7 +1,11 @@
 package dev.ringstore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.node.storage.Durability;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,8 @@ import java.util.Locale;
 
 /** What {@code ringstore local} prints once every process serves: where they are, what to type. */
 final class LocalSummary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private LocalSummary() {}
 
   /**
@@ -75,6 +81,49 @@ final class LocalSummary {
     return out.toString();
   }
 
+  /**
+   * The same as one JSON object: local-cluster.json's {@code processes}, and {@code data}, {@code
+   * durability}, {@code tableVersion} and {@code configLeader} (null without a config service or a
+   * leader), {@code joining} (nodes that asked to join but are in no table).
+   */
+  static ObjectNode json(Path dir, Durability durability, LocalClusterFile cluster, JsonNode config)
+      throws IOException {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("data", dir.toString());
+    json.put("durability", durability.name().toLowerCase(Locale.ROOT));
+    json.set("processes", JSON.readTree(cluster.toJson()).get("processes"));
+    if (config == null) {
+      json.putNull("tableVersion");
+      json.putNull("configLeader");
+    } else {
+      json.put("tableVersion", config.path("tableVersion").asLong());
+      JsonNode leader = config.path("config").path("leader");
+      if (leader.isTextual()) {
+        json.put("configLeader", leader.asText());
+      } else {
+        json.putNull("configLeader");
+      }
+    }
+    ArrayNode joining = json.putArray("joining");
+    joining(config).forEach(joining::add);
+    return json;
+  }
+
+  private static List<String> joining(JsonNode config) {
+    List<String> joining = new ArrayList<>();
+    if (config != null) {
+      config
+          .path("nodes")
+          .forEach(
+              n -> {
+                if ("joining".equals(n.path("status").asText())) {
+                  joining.add(n.path("id").asText());
+                }
+              });
+    }
+    return joining;
+  }
+
   /** "table v1, config leader c2", and which nodes still wait to be planned in. */
   private static String table(JsonNode config, String data) {
     StringBuilder out =
@@ -83,15 +132,7 @@ final class LocalSummary {
                 "table v%d, config leader %s%n",
                 config.path("tableVersion").asLong(),
                 config.path("config").path("leader").asText("none")));
-    List<String> joining = new ArrayList<>();
-    config
-        .path("nodes")
-        .forEach(
-            n -> {
-              if ("joining".equals(n.path("status").asText())) {
-                joining.add(n.path("id").asText());
-              }
-            });
+    List<String> joining = joining(config);
     if (!joining.isEmpty()) {
       String ids = String.join(" ", joining);
       out.append(

@@ -2,6 +2,8 @@ package dev.ringstore.cli;
 
 import static java.util.stream.Collectors.joining;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.ConfigMembership;
@@ -29,10 +31,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs a storage node in the foreground until SIGTERM or Ctrl-C, or until it has left the"
-            + " cluster (ringstore plan leave + commit) and the grace period has passed.")
+    description = {
+      "Runs a storage node in the foreground until SIGTERM or Ctrl-C, or until it has left the",
+      "cluster (ringstore plan leave + commit) and the grace period has passed.",
+      "With --json, the line printed once it serves is {\"node\", \"actor\", \"listen\",",
+      "\"http\", \"data\", \"durability\"}, and {\"node\", \"left\": true} when it has left."
+    })
 final class NodeCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec CommandSpec spec;
 
   @Option(names = "--id", required = true, description = "This node's id, e.g. n1.")
@@ -89,6 +96,13 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin TransferFlags transfer = new TransferFlags();
 
+  @Option(
+      names = "--json",
+      description =
+          "Print the serving line (and the leaving one) as JSON; other progress goes to standard"
+              + " error.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     NodeConfig config =
@@ -118,12 +132,11 @@ final class NodeCommand implements Callable<Integer> {
       config = config.withStorageThreads(storageThreads);
     }
     if (service != null) {
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "node %s asking the config service at %s to join%n",
-              id, service.service().stream().map(NodeCommand::hostPort).collect(joining(",")));
-      spec.commandLine().getOut().flush();
+      var progress = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+      progress.printf(
+          "node %s asking the config service at %s to join%n",
+          id, service.service().stream().map(NodeCommand::hostPort).collect(joining(",")));
+      progress.flush();
     }
     StorageNode node =
         StorageNode.start(config, InstantSource.system(), new SecureRandom(), service);
@@ -137,20 +150,34 @@ final class NodeCommand implements Callable<Integer> {
                 },
                 "ringstore-shutdown"));
     var out = spec.commandLine().getOut();
-    out.printf(
-        "node %s (actor %s) serving on %s%s; data %s; durability %s%n",
-        id,
-        node.actor(),
-        hostPort(node.address()),
-        node.httpAddress().map(a -> ", http on " + hostPort(a)).orElse(""),
-        data,
-        durability.name().toLowerCase(java.util.Locale.ROOT));
+    String mode = durability.name().toLowerCase(java.util.Locale.ROOT);
+    if (json) {
+      ObjectNode serving = JSON.createObjectNode();
+      serving.put("node", id).put("actor", node.actor().toString());
+      serving.put("listen", hostPort(node.address()));
+      serving.put("http", node.httpAddress().map(NodeCommand::hostPort).orElse(null));
+      serving.put("data", data.toString()).put("durability", mode);
+      out.println(serving);
+    } else {
+      out.printf(
+          "node %s (actor %s) serving on %s%s; data %s; durability %s%n",
+          id,
+          node.actor(),
+          hostPort(node.address()),
+          node.httpAddress().map(a -> ", http on " + hostPort(a)).orElse(""),
+          data,
+          mode);
+    }
     out.flush();
     node.left()
         .thenRun(
             () -> {
-              out.printf(
-                  "node %s has handed its buckets away and left the cluster; stopping%n", id);
+              if (json) {
+                out.println(JSON.createObjectNode().put("node", id).put("left", true));
+              } else {
+                out.printf(
+                    "node %s has handed its buckets away and left the cluster; stopping%n", id);
+              }
               out.flush();
               stopped.countDown();
             });

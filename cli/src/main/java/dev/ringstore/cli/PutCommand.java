@@ -54,11 +54,12 @@ final class PutCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    byte[] bytes = valueBytes();
+    byte[] keyBytes = ClientLimits.key(spec, key);
     WriteOptions options = flags.toOptions(client.requestTimeout());
+    byte[] bytes = ClientLimits.value(spec, valueBytes());
     PutResult<byte[]> result;
-    try (NodeClient node = client.connect()) {
-      result = node.put(key.getBytes(StandardCharsets.UTF_8), bytes, context, options);
+    try (NodeClient node = client.connect(keyBytes)) {
+      result = node.put(keyBytes, bytes, context, options);
     }
     if (client.json) {
       spec.commandLine()
@@ -86,8 +87,18 @@ final class PutCommand implements Callable<Integer> {
       if (!Files.isRegularFile(file)) {
         throw new ParameterException(spec.commandLine(), "no such file: " + file);
       }
+      if (Files.size(file) > ClientLimits.MAX_VALUE_BYTES) {
+        throw new ParameterException(
+            spec.commandLine(),
+            file
+                + " is "
+                + Files.size(file)
+                + " bytes, over the node's value limit of "
+                + ClientLimits.MAX_VALUE_BYTES
+                + " (8 MiB)");
+      }
       return Files.readAllBytes(file);
     }
-    return stdin.readAllBytes();
+    return stdin.readNBytes(ClientLimits.MAX_VALUE_BYTES + 1);
   }
 }

@@ -46,7 +46,8 @@ public final class Ringstore {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, ignored) -> {
-          err.println("ringstore: " + e.getMessage() + " (see --help)");
+          err.println(
+              "ringstore: " + ErrorText.oneLine(String.valueOf(e.getMessage())) + " (see --help)");
           return EXIT_USAGE;
         });
     cli.setExecutionExceptionHandler(

@@ -37,26 +37,37 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--nodes", required = true, description = "Nodes in the cluster.")
+  @Option(
+      names = "--nodes",
+      required = true,
+      paramLabel = "S",
+      description = "Nodes in the cluster, n1..nS.")
   int nodes;
 
-  @Option(names = "--zones", defaultValue = "0", description = "Zones (0: none). Default: 0.")
+  @Option(
+      names = "--zones",
+      defaultValue = "0",
+      paramLabel = "Z",
+      description = "Zones z1..zZ (0: none). Default: 0.")
   int zones;
 
   @Option(
       names = "--buckets",
+      paramLabel = "Q",
       defaultValue = "" + RingSettings.DEFAULT_BUCKETS,
       description = "Buckets Q, a power of two. Default: ${DEFAULT-VALUE}.")
   int buckets;
 
   @Option(
       names = "--replicas",
+      paramLabel = "N",
       defaultValue = "" + RingSettings.DEFAULT_REPLICAS,
       description = "Replicas per bucket N. Default: ${DEFAULT-VALUE}.")
   int replicas;
 
   @Option(
       names = "--tokens",
+      paramLabel = "T",
       defaultValue = "" + RingSettings.DEFAULT_TOKENS,
       description = "Virtual-node tokens per node T. Default: ${DEFAULT-VALUE}.")
   int tokens;
