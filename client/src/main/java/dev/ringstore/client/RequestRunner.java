@@ -104,6 +104,10 @@ final class RequestRunner {
               return CompletableFuture.completedFuture(response);
             }
             ErrorCode code = response.getError().getCode();
+            if (code == ErrorCode.STALE_TABLE && number < retry.attempts()) {
+              metrics.retry(op, code.name());
+              return routing.refresh().thenCompose(table -> attempt(number + 1));
+            }
             boolean again =
                 code == ErrorCode.OVERLOADED
                     || (read && (code == ErrorCode.TIMEOUT || code == ErrorCode.UNAVAILABLE));

@@ -131,6 +131,28 @@ class RingstoreClientRoutingTest {
   }
 
   @Test
+  void aStaleTableRefusalRefreshesTheTableAndSendsTheWriteAgain() {
+    try (RingstoreClient client = client()) {
+      String key = "moved";
+      AtomicInteger refusals = new AtomicInteger(1);
+      nodes.scripted.put(
+          nodes.preferred(key, 0),
+          request -> {
+            if (refusals.getAndDecrement() > 0) {
+              nodes.routing = ScriptedNodes.routing(2, 4);
+              return error(ErrorCode.STALE_TABLE, "table v2 moved this bucket");
+            }
+            return Response.newBuilder()
+                .setPut(dev.ringstore.protocol.v1.PutResponse.getDefaultInstance())
+                .build();
+          });
+      client.strings().sync().put(key, "v");
+      assertThat(client.tableVersion()).isEqualTo(2);
+      assertThat(nodes.dataRequests).hasSize(2);
+    }
+  }
+
+  @Test
   void aSlowReadIsHedgedToTheNextNode() {
     try (RingstoreClient client =
         client(
