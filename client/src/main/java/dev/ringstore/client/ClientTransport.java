@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * How the client reaches a node: one request to the node listening at {@code host:port}. The
- * default is a pool of multiplexed connections per node ({@link RingstoreClient.Builder#poolSize});
- * tests put the in-process harness's simulated network here.
+ * default is a pool of multiplexed connections per node ({@link ClientBuilder#poolSize}); tests put
+ * the in-process harness's simulated network here.
  *
  * <p>A reply, even an error reply, completes the future normally: the node answered. The future
  * fails (with a {@link dev.ringstore.protocol.RingstoreException}) only when no reply came — the
