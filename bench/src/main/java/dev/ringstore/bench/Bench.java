@@ -2,6 +2,7 @@ package dev.ringstore.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
+import dev.ringstore.client.RingstoreClient;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
 import java.net.InetSocketAddress;
@@ -33,6 +34,22 @@ public final class Bench implements Callable<Integer> {
           "HOST:PORT of the node, or a comma-separated list: connections are spread over them"
               + " round-robin (each node coordinates what it receives).")
   List<String> via;
+
+  /** How requests find their coordinator. */
+  enum Routing {
+    /** Connections spread over the nodes round-robin; each node coordinates what it receives. */
+    NODE,
+    /** The Java client: each key to the first node of its preference list. */
+    TOKEN
+  }
+
+  @Option(
+      names = "--routing",
+      defaultValue = "node",
+      description =
+          "node: connections spread over --via round-robin (server-driven); token: the Java"
+              + " client sends each key to its primary (client-driven). Default: ${DEFAULT-VALUE}.")
+  Routing routing;
 
   @Option(names = "--connections", defaultValue = "16", description = "Default: ${DEFAULT-VALUE}.")
   int connections;
@@ -92,22 +109,38 @@ public final class Bench implements Callable<Integer> {
   public Integer call() throws Exception {
     List<InetSocketAddress> nodes = via.stream().map(Bench::address).toList();
     ExecutorService retries = Executors.newSingleThreadExecutor();
-    try (ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults())) {
-      List<NodeClient> clients = new ArrayList<>();
+    try (ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults());
+        RingstoreClient tokenAware = routing == Routing.TOKEN ? tokenAware() : null) {
+      List<NodeClient> connected = new ArrayList<>();
+      List<BenchTarget> targets = new ArrayList<>();
       for (int i = 0; i < connections; i++) {
-        clients.add(
-            NodeClient.connect(protocol, nodes.get(i % nodes.size()), Duration.ofSeconds(10)));
+        if (tokenAware != null) {
+          targets.add(BenchTarget.of(tokenAware.bytes()));
+        } else {
+          NodeClient client =
+              NodeClient.connect(protocol, nodes.get(i % nodes.size()), Duration.ofSeconds(10));
+          connected.add(client);
+          targets.add(BenchTarget.of(client));
+        }
       }
-      LoadGenerator load = new LoadGenerator(clients, inFlight, keys, valueBytes, retries, seed);
+      LoadGenerator load = new LoadGenerator(targets, inFlight, keys, valueBytes, retries, seed);
       print(load.preload());
       for (Workload workload : workloads) {
         print(load.run(workload, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds)));
       }
-      clients.forEach(NodeClient::close);
+      connected.forEach(NodeClient::close);
     } finally {
       retries.shutdownNow();
     }
     return 0;
+  }
+
+  /** One client for every loop, with as many connections per node as node routing opens. */
+  private RingstoreClient tokenAware() {
+    return RingstoreClient.builder()
+        .seeds(via.toArray(String[]::new))
+        .poolSize(Math.max(1, connections / via.size()))
+        .build();
   }
 
   private void print(LoadResult result) throws Exception {

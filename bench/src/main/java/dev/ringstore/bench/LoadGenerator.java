@@ -1,6 +1,5 @@
 package dev.ringstore.bench;
 
-import dev.ringstore.client.NodeClient;
 import dev.ringstore.protocol.RingstoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,13 +18,14 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop load over a set of connections: each connection runs {@code inFlight} loops, and each
- * loop issues its next operation when the previous one completes (as YCSB's client threads do).
- * Latency is measured from send to reply, after a warm-up. Updates carry the context of the key's
- * last write, as an application that reads before it writes would, so keys do not pile up siblings.
+ * Closed-loop load over a set of targets (connections, or the token-aware client): each connection
+ * runs {@code inFlight} loops, and each loop issues its next operation when the previous one
+ * completes (as YCSB's client threads do). Latency is measured from send to reply, after a warm-up.
+ * Updates carry the context of the key's last write, as an application that reads before it writes
+ * would, so keys do not pile up siblings.
  */
 final class LoadGenerator {
-  private final List<NodeClient> clients;
+  private final List<BenchTarget> clients;
   private final int inFlight;
   private final int keys;
   private final byte[] value;
@@ -34,7 +34,7 @@ final class LoadGenerator {
   private final long seed;
 
   LoadGenerator(
-      List<NodeClient> clients,
+      List<BenchTarget> clients,
       int inFlight,
       int keys,
       int valueBytes,
@@ -79,19 +79,19 @@ final class LoadGenerator {
         duration,
         (client, random) -> {
           int k = random.nextInt(keys);
-          return workload.readNext(random) ? client.getAsync(key(k)) : put(client, k);
+          return workload.readNext(random) ? client.get(key(k)) : put(client, k);
         });
   }
 
-  private CompletableFuture<?> put(NodeClient client, int k) {
+  private CompletableFuture<?> put(BenchTarget client, int k) {
     return client
-        .putAsync(key(k), value, contexts.get(k), false)
-        .thenAccept(result -> contexts.set(k, result.context()));
+        .put(key(k), value, contexts.get(k))
+        .thenAccept(context -> contexts.set(k, context));
   }
 
   interface Step {
     /** The next operation, or null when the loop is done. */
-    CompletableFuture<?> next(NodeClient client, SplittableRandom random);
+    CompletableFuture<?> next(BenchTarget client, SplittableRandom random);
   }
 
   private LoadResult run(String phase, Duration warmup, Duration duration, Step step)
@@ -103,7 +103,7 @@ final class LoadGenerator {
     long end = duration == null ? Long.MAX_VALUE : measureFrom + duration.toNanos();
     CountDownLatch done = new CountDownLatch(clients.size() * inFlight);
     SplittableRandom seeds = new SplittableRandom(seed);
-    for (NodeClient client : clients) {
+    for (BenchTarget client : clients) {
       for (int i = 0; i < inFlight; i++) {
         new Loop(client, seeds.split(), step, micros, errors, measureFrom, end, done).next();
       }
@@ -117,7 +117,7 @@ final class LoadGenerator {
 
   /** One closed loop: issue, wait for the reply, record, issue the next. */
   private final class Loop {
-    private final NodeClient client;
+    private final BenchTarget client;
     private final SplittableRandom random;
     private final Step step;
     private final Histogram micros;
@@ -127,7 +127,7 @@ final class LoadGenerator {
     private final CountDownLatch done;
 
     Loop(
-        NodeClient client,
+        BenchTarget client,
         SplittableRandom random,
         Step step,
         Histogram micros,
