@@ -12,15 +12,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ringstore delete KEY}: writes a tombstone. With {@code --context} it deletes what that get
- * saw; values written concurrently survive as siblings of the tombstone.
+ * {@code ringstore delete KEY}: writes a tombstone over what a read sees. With {@code --context} it
+ * deletes what that earlier get saw; without, it reads the key first (as Riak does for a delete
+ * without a vector clock) and deletes what that read returned. Either way values written
+ * concurrently survive as siblings of the tombstone.
  */
 @Command(
     name = "delete",
     mixinStandardHelpOptions = true,
     description = {
-      "Deletes a key by writing a tombstone. Pass the --context of a get to delete what it saw;",
-      "a value written concurrently survives.",
+      "Deletes a key by writing a tombstone over what a read sees. Without --context it reads",
+      "the key first and deletes what that read returned; with the --context of an earlier get",
+      "it deletes what that get saw. A value written concurrently survives as a sibling.",
       "--n, --w, --pw, --sloppy and --timeout tune this one delete (docs/local.md)."
     })
 final class DeleteCommand implements Callable<Integer> {
@@ -40,7 +43,8 @@ final class DeleteCommand implements Callable<Integer> {
     WriteOptions options = flags.toOptions(client.requestTimeout());
     String after;
     try (NodeClient node = client.connect(keyBytes)) {
-      after = node.delete(keyBytes, context, options).context();
+      String seen = context != null ? context : node.get(keyBytes).context();
+      after = node.delete(keyBytes, seen, options).context();
     }
     if (client.json) {
       spec.commandLine()

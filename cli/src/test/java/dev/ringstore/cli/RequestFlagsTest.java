@@ -57,7 +57,8 @@ class RequestFlagsTest {
     assertThat(put.getPw()).isEqualTo(1);
     assertThat(put.getSloppy()).isTrue();
     assertThat(put.getTimeoutMs()).isZero();
-    RequestOptions delete = node.received().get(1).getDelete().getOptions();
+    assertThat(node.received().get(1).hasGet()).as("a delete without context reads first").isTrue();
+    RequestOptions delete = node.received().get(2).getDelete().getOptions();
     assertThat(delete.getW()).isEqualTo(1);
     assertThat(delete.hasN()).isFalse();
     assertThat(delete.getTimeoutMs()).isEqualTo(750);

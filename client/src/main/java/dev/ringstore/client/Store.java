@@ -101,7 +101,19 @@ public final class Store<T> {
     return write(key, value, context, options, PutCondition.IF_MATCH);
   }
 
-  /** Deletes what the read that gave {@code context} saw (null: a tombstone beside any values). */
+  /**
+   * Deletes the key as a read sees it now: reads with the default quorum, then deletes with that
+   * read's context. A value written concurrently survives as a sibling of the tombstone.
+   */
+  public CompletableFuture<PutResult<T>> delete(String key, WriteOptions options) {
+    return get(key).thenCompose(read -> delete(key, read.context(), options));
+  }
+
+  /**
+   * Deletes what the read that gave {@code context} saw. A null context writes a tombstone beside
+   * any values, which a read does not count as a delete of them: use {@link #delete(String,
+   * WriteOptions)} to delete what is there.
+   */
   public CompletableFuture<PutResult<T>> delete(String key, String context, WriteOptions options) {
     byte[] raw = keyBytes(key);
     DeleteRequest.Builder delete =

@@ -43,6 +43,10 @@ public final class SyncStore<T> {
     return ClientFailures.join(store.putIfMatch(key, value, context, options));
   }
 
+  public PutResult<T> delete(String key, WriteOptions options) {
+    return ClientFailures.join(store.delete(key, options));
+  }
+
   public PutResult<T> delete(String key, String context, WriteOptions options) {
     return ClientFailures.join(store.delete(key, context, options));
   }

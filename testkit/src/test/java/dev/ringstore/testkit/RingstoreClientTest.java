@@ -142,6 +142,9 @@ class RingstoreClientTest {
                 store.getAll(keys, ReadOptions.defaults().withR(3));
             assertThat(read.get("m7").get().values()).containsExactly("v7");
             assertThat(read.get("never-written").get().isFound()).isFalse();
+
+            store.delete("m7", WriteOptions.defaults());
+            assertThat(store.get("m7").isFound()).isFalse();
           }
         });
   }
