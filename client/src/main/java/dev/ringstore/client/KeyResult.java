@@ -39,7 +39,7 @@ public record KeyResult<R>(String key, R result, RuntimeException failure) {
         .thenApply(
             done -> {
               Map<String, KeyResult<R>> results = new LinkedHashMap<>();
-              calls.forEach(c -> results.put(c.join().key(), c.join()));
+              calls.stream().map(CompletableFuture::join).forEach(r -> results.put(r.key(), r));
               return results;
             });
   }

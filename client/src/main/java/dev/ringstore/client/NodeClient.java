@@ -6,20 +6,14 @@ import dev.ringstore.protocol.Connection;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.RingstoreException;
-import dev.ringstore.protocol.v1.DeleteRequest;
-import dev.ringstore.protocol.v1.GetRequest;
 import dev.ringstore.protocol.v1.InspectRequest;
-import dev.ringstore.protocol.v1.PutRequest;
+import dev.ringstore.protocol.v1.PutCondition;
 import dev.ringstore.protocol.v1.Request;
-import dev.ringstore.protocol.v1.RequestOptions;
 import dev.ringstore.protocol.v1.Response;
 import dev.ringstore.protocol.v1.StatusRequest;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A thin client of one node over one multiplexed connection: get, put and delete, each sync or
@@ -57,7 +51,8 @@ public final class NodeClient implements AutoCloseable {
   public static NodeClient connect(InetSocketAddress node, Duration timeout) {
     ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults());
     try {
-      return new NodeClient(protocol, join(protocol.connect(node, timeout)), timeout);
+      return new NodeClient(
+          protocol, ClientFailures.join(protocol.connect(node, timeout)), timeout);
     } catch (RuntimeException e) {
       protocol.close();
       throw e;
@@ -67,7 +62,7 @@ public final class NodeClient implements AutoCloseable {
   /** Connects through a shared protocol client (its event loops), which the caller closes. */
   public static NodeClient connect(
       ProtocolClient shared, InetSocketAddress node, Duration timeout) {
-    return new NodeClient(null, join(shared.connect(node, timeout)), timeout);
+    return new NodeClient(null, ClientFailures.join(shared.connect(node, timeout)), timeout);
   }
 
   public GetResult<byte[]> get(byte[] key) {
@@ -75,7 +70,7 @@ public final class NodeClient implements AutoCloseable {
   }
 
   public GetResult<byte[]> get(byte[] key, ReadOptions options) {
-    return join(getAsync(key, options));
+    return ClientFailures.join(getAsync(key, options));
   }
 
   /** Writes a value; {@code context} is a get's context, or null for none. */
@@ -84,7 +79,7 @@ public final class NodeClient implements AutoCloseable {
   }
 
   public PutResult<byte[]> put(byte[] key, byte[] value, String context, WriteOptions options) {
-    return join(putAsync(key, value, context, options));
+    return ClientFailures.join(putAsync(key, value, context, options));
   }
 
   /** Deletes what a get with {@code context} saw (null: writes a tombstone beside any values). */
@@ -93,7 +88,7 @@ public final class NodeClient implements AutoCloseable {
   }
 
   public PutResult<byte[]> delete(byte[] key, String context, WriteOptions options) {
-    return join(deleteAsync(key, context, options));
+    return ClientFailures.join(deleteAsync(key, context, options));
   }
 
   /** Every primary replica's view of {@code key}, gathered by the node within the default wait. */
@@ -103,7 +98,7 @@ public final class NodeClient implements AutoCloseable {
 
   /** Every primary replica's view of {@code key}; see {@link #inspectAsync}. */
   public InspectResult inspect(byte[] key, Duration timeout) {
-    return join(inspectAsync(key, timeout));
+    return ClientFailures.join(inspectAsync(key, timeout));
   }
 
   public CompletableFuture<GetResult<byte[]>> getAsync(byte[] key) {
@@ -111,15 +106,8 @@ public final class NodeClient implements AutoCloseable {
   }
 
   public CompletableFuture<GetResult<byte[]>> getAsync(byte[] key, ReadOptions options) {
-    GetRequest.Builder get = GetRequest.newBuilder().setKey(ByteString.copyFrom(key));
-    optionsOf(options.toWire()).ifPresent(get::setOptions);
-    return send(Request.newBuilder().setGet(get).build(), options.timeout())
-        .thenApply(
-            response ->
-                new GetResult<>(
-                    response.getGet().getFound(),
-                    WireValues.bytes(response.getGet().getValuesList()),
-                    WireValues.contextText(response.getGet().getContext())));
+    return send(WireRequests.get(key, options), options.timeout())
+        .thenApply(WireRequests::getResult);
   }
 
   public CompletableFuture<PutResult<byte[]>> putAsync(
@@ -129,18 +117,8 @@ public final class NodeClient implements AutoCloseable {
 
   public CompletableFuture<PutResult<byte[]>> putAsync(
       byte[] key, byte[] value, String context, WriteOptions options) {
-    PutRequest.Builder put =
-        PutRequest.newBuilder()
-            .setKey(ByteString.copyFrom(key))
-            .setValue(ByteString.copyFrom(value))
-            .setContext(WireValues.contextBytes(context));
-    optionsOf(options.toWire()).ifPresent(put::setOptions);
-    return send(Request.newBuilder().setPut(put).build(), options.timeout())
-        .thenApply(
-            response ->
-                new PutResult<>(
-                    WireValues.contextText(response.getPut().getContext()),
-                    WireValues.bytes(response.getPut().getValuesList())));
+    Request put = WireRequests.put(key, value, context, options, PutCondition.PUT_CONDITION_NONE);
+    return send(put, options.timeout()).thenApply(WireRequests::putResult);
   }
 
   public CompletableFuture<PutResult<byte[]>> deleteAsync(byte[] key, String context) {
@@ -150,16 +128,8 @@ public final class NodeClient implements AutoCloseable {
   /** Deletes with {@code options}; {@code returnBody} does not apply to a delete. */
   public CompletableFuture<PutResult<byte[]>> deleteAsync(
       byte[] key, String context, WriteOptions options) {
-    DeleteRequest.Builder delete =
-        DeleteRequest.newBuilder()
-            .setKey(ByteString.copyFrom(key))
-            .setContext(WireValues.contextBytes(context));
-    optionsOf(options.withReturnBody(false).toWire()).ifPresent(delete::setOptions);
-    return send(Request.newBuilder().setDelete(delete).build(), options.timeout())
-        .thenApply(
-            response ->
-                new PutResult<>(
-                    WireValues.contextText(response.getDelete().getContext()), List.of()));
+    return send(WireRequests.delete(key, context, options), options.timeout())
+        .thenApply(WireRequests::deleteResult);
   }
 
   /**
@@ -178,7 +148,7 @@ public final class NodeClient implements AutoCloseable {
 
   /** The members as the connected node sees them (gossip and its failure detector). */
   public ClusterStatus status() {
-    return join(statusAsync());
+    return ClientFailures.join(statusAsync());
   }
 
   public CompletableFuture<ClusterStatus> statusAsync() {
@@ -195,21 +165,6 @@ public final class NodeClient implements AutoCloseable {
 
   private CompletableFuture<Response> send(Request request, Duration requested) {
     return connection.send(request, replyWait(requested)).thenApply(RingstoreException::requireOk);
-  }
-
-  private static Optional<RequestOptions> optionsOf(RequestOptions wire) {
-    return wire.equals(RequestOptions.getDefaultInstance()) ? Optional.empty() : Optional.of(wire);
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 
   @Override

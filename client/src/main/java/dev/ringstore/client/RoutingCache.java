@@ -2,6 +2,8 @@ package dev.ringstore.client;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.config.client.Routing;
+import dev.ringstore.ring.BucketTable;
+import dev.ringstore.ring.Member;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,7 @@ final class RoutingCache {
   private final TableFetcher fetcher;
   private final ClientMetrics metrics;
   private final AtomicReference<Routing> routing = new AtomicReference<>();
+  private final AtomicReference<Addresses> addresses = new AtomicReference<>();
   private final AtomicReference<CompletableFuture<Routing>> inFlight = new AtomicReference<>();
 
   RoutingCache(TableFetcher fetcher, ClientMetrics metrics) {
@@ -61,8 +64,7 @@ final class RoutingCache {
                 metrics.tableRefresh("failed");
                 log.debug("could not refresh the bucket table", failure);
               } else if (fetched.isPresent()) {
-                routing.accumulateAndGet(
-                    fetched.get(), (held, next) -> newer(held, next) ? next : held);
+                install(fetched.get());
                 metrics.tableRefresh("updated");
               } else {
                 metrics.tableRefresh("unchanged");
@@ -77,8 +79,13 @@ final class RoutingCache {
     return mine;
   }
 
-  private static boolean newer(Routing held, Routing next) {
-    return held == null || next.version() > held.version();
+  /** Takes {@code next} unless a newer table arrived meanwhile. */
+  private synchronized void install(Routing next) {
+    Routing held = routing.get();
+    if (held == null || next.version() > held.version()) {
+      addresses.set(Addresses.of(next));
+      routing.set(next);
+    }
   }
 
   /**
@@ -87,19 +94,38 @@ final class RoutingCache {
    * the table, which can still coordinate a read or forward a write.
    */
   List<String> candidates(byte[] key) {
-    Routing held = routing.get();
+    Addresses held = addresses.get();
     if (held == null) {
       return List.of();
     }
-    List<NodeId> order = new ArrayList<>(held.current().preferenceListForKey(key).nodes());
-    held.current().members().stream()
-        .map(member -> member.id())
-        .filter(n -> !order.contains(n))
-        .forEach(order::add);
-    List<String> addresses = new ArrayList<>(order.size());
-    for (NodeId node : order) {
-      held.address(node).ifPresent(addresses::add);
+    List<String> preference = held.preferences().get(held.table().bucketOf(key));
+    List<String> all = new ArrayList<>(held.members().size());
+    all.addAll(preference);
+    for (String member : held.members()) {
+      if (!preference.contains(member)) {
+        all.add(member);
+      }
     }
-    return addresses;
+    return all;
+  }
+
+  /** A table's addresses, worked out once when it is installed rather than on every request. */
+  private record Addresses(
+      BucketTable table, List<List<String>> preferences, List<String> members) {
+    static Addresses of(Routing routing) {
+      BucketTable table = routing.current();
+      List<List<String>> preferences = new ArrayList<>(table.bucketCount());
+      for (int bucket = 0; bucket < table.bucketCount(); bucket++) {
+        preferences.add(addressesOf(routing, table.preferenceList(bucket).nodes()));
+      }
+      List<NodeId> members = table.members().stream().map(Member::id).toList();
+      return new Addresses(table, preferences, addressesOf(routing, members));
+    }
+
+    private static List<String> addressesOf(Routing routing, List<NodeId> nodes) {
+      List<String> found = new ArrayList<>(nodes.size());
+      nodes.forEach(node -> routing.address(node).ifPresent(found::add));
+      return List.copyOf(found);
+    }
   }
 }

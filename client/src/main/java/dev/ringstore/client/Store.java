@@ -1,13 +1,7 @@
 package dev.ringstore.client;
 
-import com.google.protobuf.ByteString;
-import dev.ringstore.protocol.v1.DeleteRequest;
-import dev.ringstore.protocol.v1.GetRequest;
 import dev.ringstore.protocol.v1.PutCondition;
-import dev.ringstore.protocol.v1.PutRequest;
 import dev.ringstore.protocol.v1.Request;
-import dev.ringstore.protocol.v1.RequestOptions;
-import dev.ringstore.protocol.v1.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -54,17 +48,9 @@ public final class Store<T> {
   /** Every sibling of {@code key} and the context to write back with. */
   public CompletableFuture<GetResult<T>> get(String key, ReadOptions options) {
     byte[] raw = keyBytes(key);
-    GetRequest.Builder get = GetRequest.newBuilder().setKey(ByteString.copyFrom(raw));
-    optionsOf(options.toWire()).ifPresent(get::setOptions);
     return runner
-        .run("get", raw, Request.newBuilder().setGet(get).build(), options.timeout(), true)
-        .thenApply(
-            response ->
-                new GetResult<>(
-                        response.getGet().getFound(),
-                        WireValues.bytes(response.getGet().getValuesList()),
-                        WireValues.contextText(response.getGet().getContext()))
-                    .map(codec::decode));
+        .run("get", raw, WireRequests.get(raw, options), options.timeout(), true)
+        .thenApply(response -> WireRequests.getResult(response).map(codec::decode));
   }
 
   /** Writes without a context: beside any value already there, as a sibling. */
@@ -116,19 +102,9 @@ public final class Store<T> {
    */
   public CompletableFuture<PutResult<T>> delete(String key, String context, WriteOptions options) {
     byte[] raw = keyBytes(key);
-    DeleteRequest.Builder delete =
-        DeleteRequest.newBuilder()
-            .setKey(ByteString.copyFrom(raw))
-            .setContext(WireValues.contextBytes(context));
-    optionsOf(options.withReturnBody(false).toWire()).ifPresent(delete::setOptions);
     return runner
-        .run(
-            "delete", raw, Request.newBuilder().setDelete(delete).build(), options.timeout(), false)
-        .thenApply(
-            response ->
-                new PutResult<>(
-                    WireValues.contextText(response.getDelete().getContext()),
-                    java.util.List.of()));
+        .run("delete", raw, WireRequests.delete(raw, context, options), options.timeout(), false)
+        .thenApply(response -> WireRequests.deleteResult(response).map(codec::decode));
   }
 
   /**
@@ -169,23 +145,10 @@ public final class Store<T> {
   private CompletableFuture<PutResult<T>> write(
       String key, T value, String context, WriteOptions options, PutCondition condition) {
     byte[] raw = keyBytes(key);
-    PutRequest.Builder put =
-        PutRequest.newBuilder()
-            .setKey(ByteString.copyFrom(raw))
-            .setValue(ByteString.copyFrom(codec.encode(value)))
-            .setContext(WireValues.contextBytes(context))
-            .setCondition(condition);
-    optionsOf(options.toWire()).ifPresent(put::setOptions);
+    Request put = WireRequests.put(raw, codec.encode(value), context, options, condition);
     return runner
-        .run("put", raw, Request.newBuilder().setPut(put).build(), options.timeout(), false)
-        .thenApply(Store::putResult)
-        .thenApply(result -> result.map(codec::decode));
-  }
-
-  private static PutResult<byte[]> putResult(Response response) {
-    return new PutResult<>(
-        WireValues.contextText(response.getPut().getContext()),
-        WireValues.bytes(response.getPut().getValuesList()));
+        .run("put", raw, put, options.timeout(), false)
+        .thenApply(response -> WireRequests.putResult(response).map(codec::decode));
   }
 
   private static byte[] keyBytes(String key) {
@@ -193,9 +156,5 @@ public final class Store<T> {
       throw new IllegalArgumentException("the key must not be empty");
     }
     return key.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Optional<RequestOptions> optionsOf(RequestOptions wire) {
-    return wire.equals(RequestOptions.getDefaultInstance()) ? Optional.empty() : Optional.of(wire);
   }
 }

@@ -52,15 +52,12 @@ final class Updater<T> {
                 written = store.putIfAbsent(key, next, write);
               }
               return written
-                  .thenApply(done -> CompletableFuture.completedFuture(next))
-                  .exceptionally(
-                      failure -> {
-                        if (ClientFailures.code(failure) == ErrorCode.CONDITION_FAILED && !last) {
-                          return attempt(key, resolver, change, read, write, number + 1);
-                        }
-                        return CompletableFuture.failedFuture(ClientFailures.unwrap(failure));
-                      })
-                  .thenCompose(Function.identity());
+                  .thenApply(done -> next)
+                  .exceptionallyCompose(
+                      failure ->
+                          ClientFailures.code(failure) == ErrorCode.CONDITION_FAILED && !last
+                              ? attempt(key, resolver, change, read, write, number + 1)
+                              : CompletableFuture.failedFuture(ClientFailures.unwrap(failure)));
             });
   }
 

@@ -67,7 +67,7 @@ final class ClientOperations {
   CompletableFuture<Response> put(Request request) {
     PutRequest put = request.getPut();
     byte[] key = checks.key(put.getKey());
-    arrived("put", key);
+    int bucket = arrived("put", key);
     checks.value(put.getValue());
     CausalContext context = checks.context(put.getContext());
     PutPrecondition precondition = PutPrecondition.of(put.getCondition(), context);
@@ -80,6 +80,7 @@ final class ClientOperations {
         };
     return write(
         request,
+        bucket,
         key,
         put.getOptions(),
         change,
@@ -90,13 +91,14 @@ final class ClientOperations {
   CompletableFuture<Response> delete(Request request) {
     DeleteRequest delete = request.getDelete();
     byte[] key = checks.key(delete.getKey());
-    arrived("delete", key);
+    int bucket = arrived("delete", key);
     CausalContext context = checks.context(delete.getContext());
     InstantSource clock = services.clock();
     UnaryOperator<DottedVersionVectorSet> change =
         current -> checks.siblings(current.delete(context, clock.millis(), services.actor()));
     return write(
         request,
+        bucket,
         key,
         delete.getOptions(),
         change,
@@ -124,13 +126,13 @@ final class ClientOperations {
 
   private CompletableFuture<Response> write(
       Request request,
+      int bucket,
       byte[] key,
       RequestOptions options,
       UnaryOperator<DottedVersionVectorSet> change,
       Function<DottedVersionVectorSet, Response> reply,
       boolean conditional) {
     Quorum quorum = Quorum.write(options, planner.replicationFactor(), services.settings());
-    int bucket = services.bucketOf(key);
     ReplicaPlan plan = planner.plan(bucket, quorum);
     if (!plan.isPrimary(services.self())) {
       return forwarder.forward(request, plan, quorum.timeout());
