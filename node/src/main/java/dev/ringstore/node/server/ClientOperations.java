@@ -84,7 +84,7 @@ final class ClientOperations {
         key,
         put.getOptions(),
         change,
-        stored -> putReply(stored, put.getOptions().getReturnBody()),
+        stored -> putReply(stored, context, put.getOptions().getReturnBody()),
         precondition.isConditional());
   }
 
@@ -104,7 +104,8 @@ final class ClientOperations {
         change,
         stored ->
             Response.newBuilder()
-                .setDelete(DeleteResponse.newBuilder().setContext(context(stored)))
+                .setDelete(
+                    DeleteResponse.newBuilder().setContext(replyContext(stored, context, false)))
                 .build(),
         false);
   }
@@ -152,12 +153,32 @@ final class ClientOperations {
     return Response.newBuilder().setGet(reply).build();
   }
 
-  private static Response putReply(DottedVersionVectorSet stored, boolean returnBody) {
-    PutResponse.Builder reply = PutResponse.newBuilder().setContext(context(stored));
+  private static Response putReply(
+      DottedVersionVectorSet stored, CausalContext sent, boolean returnBody) {
+    PutResponse.Builder reply =
+        PutResponse.newBuilder().setContext(replyContext(stored, sent, returnBody));
     if (returnBody) {
       stored.values().forEach(value -> reply.addValues(ByteString.copyFrom(value)));
     }
     return Response.newBuilder().setPut(reply).build();
+  }
+
+  /**
+   * The context a write's reply carries. With the body (every sibling's value) it is the stored
+   * set's whole context, as a read's is. Without the body, the whole context only when the write
+   * left one sibling, its own: with concurrent siblings beside it, the whole context would cover
+   * values the client never saw, and a follow-up write with it would supersede them — acknowledged
+   * writes of other clients, lost without anyone having seen them. Then the reply carries the
+   * context the client sent: a follow-up write still supersedes everything the client saw and
+   * becomes a sibling of this write, which the next read resolves. (Found by the partition
+   * benchmark: carts written from both sides lost about 4 % of their acknowledged adds.)
+   */
+  private static ByteString replyContext(
+      DottedVersionVectorSet stored, CausalContext sent, boolean withBody) {
+    if (withBody || stored.size() <= 1) {
+      return context(stored);
+    }
+    return ByteString.copyFrom(sent.toBytes());
   }
 
   private static ByteString context(DottedVersionVectorSet stored) {
