@@ -24,6 +24,7 @@ final class PooledTransport implements ClientTransport {
   private final int poolSize;
   private final Duration connectTimeout;
   private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   PooledTransport(ProtocolClient protocol, int poolSize, Duration connectTimeout) {
     this.protocol = protocol;
@@ -33,6 +34,11 @@ final class PooledTransport implements ClientTransport {
 
   @Override
   public CompletableFuture<Response> send(String address, Request request, Duration wait) {
+    if (closed) {
+      // A retry or hedge that fires after close() must not open a connection on a stopped group.
+      return CompletableFuture.failedFuture(
+          new RingstoreException(ErrorCode.UNAVAILABLE, "the client is closed"));
+    }
     CompletableFuture<Connection> connection;
     try {
       connection = pools.computeIfAbsent(address, Pool::new).next();
@@ -45,6 +51,7 @@ final class PooledTransport implements ClientTransport {
 
   @Override
   public void close() {
+    closed = true;
     protocol.close();
   }
 

@@ -14,6 +14,8 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +153,17 @@ public final class ProtocolClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    channels.forEach(Channel::close);
+    List<ChannelFuture> closing = new ArrayList<>();
+    channels.forEach(channel -> closing.add(channel.close()));
+    if (ownsGroup) {
+      // Let the close listeners (failing pending requests) run before the loops stop, or Netty
+      // logs every notification it could no longer deliver. Never waits on its own loop.
+      for (ChannelFuture future : closing) {
+        if (!future.channel().eventLoop().inEventLoop()) {
+          future.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
+      }
+    }
     if (ownsGroup) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
