@@ -1,0 +1,102 @@
+package dev.ringstore.bench.compare;
+
+import dev.ringstore.bench.partition.PartitionCompare;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench/compare.sh}: Ringstore and etcd side by side on this machine. Starts three etcd
+ * members and a three-node Ringstore (with its config service) one system at a time on loopback,
+ * each with fresh data directories and fsync durability (Ringstore in {@code async} as an extra
+ * row), runs the YCSB workloads at each client thread count and a latency-versus-throughput sweep
+ * of workload A on both, and writes {@code results/compare-<time>/}: JSON per run, a Markdown table
+ * and PNG plots. {@code --partition} runs the availability-under-partition comparison instead.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = "Ringstore and etcd side by side: YCSB workloads, CPU per operation, plots.")
+public final class Compare implements Callable<Integer> {
+  @Option(names = "--quick", description = "A smoke run of about three minutes (64 threads only).")
+  boolean quick;
+
+  @Option(
+      names = "--partition",
+      description =
+          "Availability under a 2|3 network partition instead (root; network namespaces).")
+  boolean partition;
+
+  @Option(names = "--workloads", split = ",", description = "YCSB workloads (default: A,B,C,F,W).")
+  List<String> workloads = Workloads.ALL;
+
+  @Option(
+      names = "--threads",
+      split = ",",
+      description = "Client threads per run (default: 1,64; --quick: 64).")
+  List<Integer> threads;
+
+  @Option(names = "--records", description = "Records loaded and used (default: 1000).")
+  int records = 1000;
+
+  @Option(
+      names = "--seconds",
+      description = "Measured seconds per run, sweep steps too (default: 15; --quick: 6).")
+  Integer seconds;
+
+  @Option(
+      names = "--warmup",
+      description = "Warm-up seconds per run, not measured (default: 5; --quick: 2).")
+  Integer warmup;
+
+  @Option(names = "--out", description = "Where results/compare-<time>/ goes (default: results).")
+  Path out = Path.of("results");
+
+  @Option(
+      names = "--ringstore-jar",
+      description = "The runnable Ringstore jar (default: cli/target/ringstore.jar).")
+  Path ringstoreJar = Path.of("cli", "target", "ringstore.jar");
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(new CommandLine(new Compare()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<String> noEtcd = EtcdServers.missingBinaryMessage();
+    if (noEtcd.isPresent()) {
+      System.err.println(noEtcd.get());
+      return 2;
+    }
+    if (!Files.isRegularFile(ringstoreJar)) {
+      System.err.println(
+          ringstoreJar + " is missing: build it with mvn -DskipTests package -pl cli -am");
+      return 2;
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = out.resolve((partition ? "partition-" : "compare-") + stamp);
+    Files.createDirectories(dir);
+    if (partition) {
+      return new PartitionCompare(ringstoreJar, dir, quick).call();
+    }
+    ComparePlan plan =
+        quick
+            ? ComparePlan.quick(workloads, records)
+            : ComparePlan.full(workloads, threads == null ? List.of(1, 64) : threads, records);
+    if (threads != null && quick) {
+      plan = plan.withThreads(threads);
+    }
+    if (seconds != null || warmup != null) {
+      plan = plan.withWindows(warmup, seconds);
+    }
+    return new CompareSession(plan, ringstoreJar, dir).run();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.ringstore.bench.compare;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end of a comparison: results.json, a JSON per run, summary.md and the plots under the run's
+ * directory, the summary table on the terminal, and an exit code that says whether any run had
+ * errors.
+ */
+final class CompareOutput {
+  private CompareOutput() {}
+
+  static int write(Path dir, ComparePlan plan, List<RunResult> results) throws IOException {
+    RunContext context =
+        new RunContext(
+            Instant.now().toString(),
+            machine(),
+            System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+            firstLine("etcd", "--version"),
+            firstLine("git", "rev-parse", "--short", "HEAD"),
+            "bench/compare.sh"
+                + (plan.quick() ? " --quick" : "")
+                + " (records "
+                + plan.records()
+                + ")",
+            plan.quick());
+    CompareReport.write(dir, context, results);
+    ComparePlots.write(dir, results);
+    System.out.println();
+    System.out.println(CompareReport.markdownTable(results));
+    System.out.println("results, plots and the summary in " + dir.toAbsolutePath());
+    long errors = results.stream().mapToLong(RunResult::errors).sum();
+    if (errors > 0) {
+      System.err.println(errors + " operations failed: see the errors column and the runs' JSON");
+      return 1;
+    }
+    return 0;
+  }
+
+  private static String machine() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return String.format(
+        "%d cores, %.1f GiB, %s %s",
+        Runtime.getRuntime().availableProcessors(),
+        os.getTotalMemorySize() / (1024.0 * 1024 * 1024),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"));
+  }
+
+  private static String firstLine(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      p.waitFor(10, TimeUnit.SECONDS);
+      return out.isEmpty() ? "unknown" : out.lines().findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+}

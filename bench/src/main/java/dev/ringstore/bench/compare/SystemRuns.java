@@ -1,0 +1,98 @@
+package dev.ringstore.bench.compare;
+
+import dev.ringstore.bench.compare.YcsbRunner.RunSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Every run of one started system: the load phase, each workload at each thread count (in each of
+ * the system's read variants), then, when asked, the latency-versus-throughput sweep of workload A
+ * at rates stepping up past the saturation it has just measured.
+ */
+final class SystemRuns {
+  /** One way of running a system: its row labels and the binding properties that make it so. */
+  record Variant(String durability, String variant, Properties properties, List<String> only) {
+    boolean runs(String workload) {
+      return only.isEmpty() || only.contains(workload);
+    }
+  }
+
+  private final ServerCluster cluster;
+  private final ComparePlan plan;
+  private final IntConsumer tick;
+  private final Consumer<RunResult> done;
+
+  SystemRuns(ServerCluster cluster, ComparePlan plan, IntConsumer tick, Consumer<RunResult> done) {
+    this.cluster = cluster;
+    this.plan = plan;
+    this.tick = tick;
+    this.done = done;
+  }
+
+  /** Loads the records, runs every workload of every variant, and the sweep if {@code sweep}. */
+  List<RunResult> run(List<Variant> variants, List<Integer> threads, boolean sweep)
+      throws Exception {
+    YcsbRunner runner = new YcsbRunner(plan.records());
+    long loadErrors = runner.load(cluster, variants.get(0).properties(), 16);
+    if (loadErrors > 0) {
+      throw new IllegalStateException(
+          cluster.system() + ": " + loadErrors + " inserts failed while loading the records");
+    }
+    List<RunResult> results = new ArrayList<>();
+    for (String workload : plan.workloads()) {
+      for (Variant variant : variants) {
+        if (!variant.runs(workload)) {
+          continue;
+        }
+        for (int t : threads) {
+          results.add(measure(runner, variant, workload, t, 0, false));
+        }
+      }
+    }
+    if (sweep) {
+      Variant first = variants.get(0);
+      double saturation =
+          results.stream()
+              .filter(r -> r.workload().equals("A") && r.threads() == plan.maxThreads())
+              .filter(r -> r.variant().equals(first.variant()))
+              .mapToDouble(RunResult::opsPerSecond)
+              .findFirst()
+              .orElseGet(() -> measureQuietly(runner, first));
+      for (double fraction : plan.sweepFractions()) {
+        double target = Math.max(10, Math.round(saturation * fraction / 10.0) * 10.0);
+        results.add(measure(runner, first, "A", plan.maxThreads(), target, true));
+      }
+    }
+    return results;
+  }
+
+  private double measureQuietly(YcsbRunner runner, Variant variant) {
+    try {
+      return measure(runner, variant, "A", plan.maxThreads(), 0, false).opsPerSecond();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot measure workload A for the sweep", e);
+    }
+  }
+
+  private RunResult measure(
+      YcsbRunner runner, Variant variant, String workload, int threads, double target, boolean step)
+      throws Exception {
+    RunSpec spec =
+        new RunSpec(
+            cluster.system(),
+            variant.durability(),
+            variant.variant(),
+            workload,
+            threads,
+            target,
+            step ? plan.sweepWarmup() : plan.warmup(),
+            step ? plan.sweepMeasured() : plan.measured(),
+            variant.properties());
+    RunResult result = runner.run(cluster, spec, tick);
+    done.accept(result);
+    return result;
+  }
+}
