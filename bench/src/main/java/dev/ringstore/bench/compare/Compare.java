@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Ringstore and etcd side by side: YCSB workloads, CPU per operation, plots.")
 public final class Compare implements Callable<Integer> {
-  @Option(names = "--quick", description = "A smoke run of about three minutes (64 threads only).")
+  @Option(
+      names = "--quick",
+      description =
+          "A smoke run of about three minutes: 64 threads, short windows, async row for A and W.")
   boolean quick;
 
   @Option(
@@ -48,7 +51,7 @@ public final class Compare implements Callable<Integer> {
 
   @Option(
       names = "--seconds",
-      description = "Measured seconds per run, sweep steps too (default: 15; --quick: 6).")
+      description = "Measured seconds per run, sweep steps too (default: 15; --quick: 5).")
   Integer seconds;
 
   @Option(

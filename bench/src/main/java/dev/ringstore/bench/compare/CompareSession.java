@@ -32,7 +32,7 @@ final class CompareSession {
     List<Integer> maxOnly = List.of(plan.maxThreads());
     Properties quorum = properties("ringstore.n", "3", "ringstore.r", "2", "ringstore.w", "2");
     Variant ringstore = new Variant("fsync", "N3 R2 W2", quorum, List.of());
-    Variant ringstoreAsync = new Variant("async", "N3 R2 W2", quorum, List.of());
+    Variant ringstoreAsync = new Variant("async", "N3 R2 W2", quorum, plan.asyncWorkloads());
     Variant linearizable =
         new Variant("fsync", "linearizable", properties("etcd.update.blind", "true"), List.of());
     Variant serializable =
@@ -80,14 +80,16 @@ final class CompareSession {
     return CompareOutput.write(dir, plan, results);
   }
 
+  /** Seconds of warm-up and measurement the plan holds, for the progress bar. */
   private long totalSeconds() {
+    long perRun = plan.runSeconds();
+    int threads = plan.threads().size();
     int w = plan.workloads().size();
     int c = plan.workloads().contains("C") ? 1 : 0;
+    int async = plan.asyncWorkloads().isEmpty() ? w : plan.asyncWorkloads().size();
     long sweep = plan.sweepFractions().size() * plan.sweepStepSeconds();
-    return (long) w * plan.threads().size() * plan.runSeconds() * 2
-        + (long) c * plan.threads().size() * plan.runSeconds()
-        + (long) w * plan.runSeconds()
-        + 2 * sweep;
+    long saturation = plan.workloads().contains("A") ? 0 : perRun;
+    return (w * 2L + c) * threads * perRun + async * perRun + 2 * (sweep + saturation);
   }
 
   interface Body {

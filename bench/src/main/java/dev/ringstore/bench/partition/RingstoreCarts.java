@@ -39,7 +39,7 @@ final class RingstoreCarts implements CartTarget {
             .build();
     this.carts = client.store(JsonCodec.of(new TypeReference<Set<String>>() {}));
     this.read = ReadOptions.defaults().withR(r).withTimeout(timeout);
-    this.write = WriteOptions.defaults().withW(w).withTimeout(timeout);
+    this.write = WriteOptions.defaults().withW(w).withTimeout(timeout).withReturnBody(true);
   }
 
   @Override
@@ -49,7 +49,14 @@ final class RingstoreCarts implements CartTarget {
     next.add(element);
     return carts
         .put(cart, next, last == null ? null : last.context(), write)
-        .thenAccept(done -> seen.merge(cart, new Seen(next, done.context()), RingstoreCarts::join));
+        .thenAccept(
+            done -> {
+              // The body shows any sibling written concurrently (the other side's adds): its
+              // elements join this client's view, so the next add supersedes it without loss.
+              Set<String> all = new TreeSet<>(next);
+              done.values().forEach(all::addAll);
+              seen.merge(cart, new Seen(all, done.context()), RingstoreCarts::join);
+            });
   }
 
   @Override

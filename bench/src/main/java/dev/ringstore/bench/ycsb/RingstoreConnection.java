@@ -42,7 +42,8 @@ public final class RingstoreConnection implements AutoCloseable {
     boolean sloppy = Boolean.parseBoolean(properties.getProperty("ringstore.sloppy", "true"));
     String timeout = properties.getProperty("ringstore.timeout.ms");
     ReadOptions read = ReadOptions.defaults().withN(n).withR(r).withSloppy(sloppy);
-    WriteOptions write = WriteOptions.defaults().withN(n).withW(w).withSloppy(sloppy);
+    WriteOptions write =
+        WriteOptions.defaults().withN(n).withW(w).withSloppy(sloppy).withReturnBody(true);
     if (timeout != null) {
       read = read.withTimeout(Duration.ofMillis(Long.parseLong(timeout)));
       write = write.withTimeout(Duration.ofMillis(Long.parseLong(timeout)));

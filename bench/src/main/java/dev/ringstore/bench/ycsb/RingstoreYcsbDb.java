@@ -167,13 +167,28 @@ public final class RingstoreYcsbDb extends DB {
     return merged;
   }
 
+  /**
+   * Writes {@code fields} with {@code context} and remembers the version it made. The write asks
+   * for the body: when writers of this or another load generator raced it, the reply shows their
+   * siblings, whose fields are merged into what is remembered, so the next update supersedes them
+   * too. Without it a write-only workload on hot keys piles siblings up to the limit, since a put's
+   * context never covers siblings its client was not shown.
+   */
   private void put(String id, Map<String, byte[]> fields, String context) {
     PutResult<byte[]> written =
         connection
             .store()
             .put(id, YcsbValues.encodeBytes(fields), context, connection.writeOptions())
             .join();
-    connection.remember(id, written.context(), fields);
+    Map<String, byte[]> seen = fields;
+    if (written.values().size() > 1) {
+      seen = new LinkedHashMap<>();
+      for (byte[] sibling : written.values()) {
+        seen.putAll(YcsbValues.decode(sibling, null));
+      }
+      seen.putAll(fields);
+    }
+    connection.remember(id, written.context(), seen);
   }
 
   private Status failed(String operation, RuntimeException e) {
