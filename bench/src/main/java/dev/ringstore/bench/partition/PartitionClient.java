@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,6 +89,7 @@ public final class PartitionClient implements Callable<Integer> {
             : new RingstoreCarts(config, seeds, r, w, timeout)) {
       ObjectMapper json = new ObjectMapper();
       if (mode.equals("load")) {
+        warmUp(target, Math.max(0, startAt - System.currentTimeMillis() - 500));
         AvailabilityLoad load = new AvailabilityLoad(target, side, prefix, carts, side.hashCode());
         AvailabilityLoad.write(load.run(startAt, seconds, rate, timeout), out);
         return 0;
@@ -101,6 +105,24 @@ public final class PartitionClient implements Callable<Integer> {
       var verdict = new AvailabilityCheck(target).run(all, Duration.ofSeconds(seconds));
       json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), verdict);
       return verdict.complete() ? 0 : 1;
+    }
+  }
+
+  /**
+   * Reads until one succeeds or {@code millis} pass, before the load starts: both clients connect
+   * lazily (jetcd's first call took 0.7–1.5 s), and that belongs to neither system's availability.
+   */
+  private static void warmUp(CartTarget target, long millis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        target
+            .read("warm-up")
+            .get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        Thread.sleep(100);
+      }
     }
   }
 }
