@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class EtcdServers implements ServerCluster {
     try {
       for (Member member : members) {
         Path dataDir = cluster.dataDir(member);
-        deleteRecursively(dataDir);
+        Processes.deleteTree(dataDir);
         Path logFile = cluster.logFile(member);
         Process process =
             new ProcessBuilder(command(member, members, dataDir, token))
@@ -277,7 +276,7 @@ public final class EtcdServers implements ServerCluster {
       // The hook is running or about to: nothing to remove.
     }
     for (Member member : members) {
-      deleteRecursively(dataDir(member));
+      Processes.deleteTree(dataDir(member));
     }
   }
 
@@ -439,18 +438,5 @@ public final class EtcdServers implements ServerCluster {
       }
     }
     return out.toString();
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root, e);
-    }
   }
 }

@@ -39,34 +39,8 @@ final class PartitionRun {
   /** Runs with {@code target} = the client arguments naming the system and its settings. */
   Measured run(String label, String slug, List<String> target) throws Exception {
     long startAt = System.currentTimeMillis() + 8000;
-    Process a =
-        client(
-            "ca",
-            slug + "-A.json",
-            target,
-            "load",
-            "--side",
-            "A",
-            "--prefix",
-            slug,
-            "--start-at",
-            Long.toString(startAt),
-            "--seconds",
-            Integer.toString(timeline.seconds()));
-    Process b =
-        client(
-            "cb",
-            slug + "-B.json",
-            target,
-            "load",
-            "--side",
-            "B",
-            "--prefix",
-            slug,
-            "--start-at",
-            Long.toString(startAt),
-            "--seconds",
-            Integer.toString(timeline.seconds()));
+    Process a = load("ca", "A", slug, target, startAt);
+    Process b = load("cb", "B", slug, target, startAt);
     sleepUntil(startAt + timeline.splitAt() * 1000L);
     net.partition(SIDE_A, SIDE_B);
     sleepUntil(startAt + timeline.healAt() * 1000L);
@@ -108,6 +82,23 @@ final class PartitionRun {
     }
     int recoveredAt = lastFailure + 1;
     return recoveredAt >= timeline.seconds() ? null : recoveredAt - timeline.healAt();
+  }
+
+  private Process load(String host, String side, String slug, List<String> target, long startAt)
+      throws IOException {
+    return client(
+        host,
+        slug + "-" + side + ".json",
+        target,
+        "load",
+        "--side",
+        side,
+        "--prefix",
+        slug,
+        "--start-at",
+        Long.toString(startAt),
+        "--seconds",
+        Integer.toString(timeline.seconds()));
   }
 
   private Process client(String host, String out, List<String> target, String mode, String... more)
