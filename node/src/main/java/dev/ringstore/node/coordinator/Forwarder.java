@@ -31,6 +31,11 @@ public final class Forwarder {
     List<NodeId> candidates =
         plan.targets().stream().filter(Target::isPrimary).map(Target::node).toList();
     if (candidates.isEmpty()) {
+      // Believed down is not known down: a primary marked unreachable by a request that raced its
+      // start (the first put after `ringstore local`) answers now. Try them; a dead one refuses.
+      candidates = List.copyOf(plan.primaries());
+    }
+    if (candidates.isEmpty()) {
       return CompletableFuture.failedFuture(
           new RingstoreException(
               ErrorCode.UNAVAILABLE,
