@@ -42,6 +42,9 @@ public final class NodeId implements Comparable<NodeId> {
 
   @Override
   public int compareTo(NodeId other) {
+    if (this == other) {
+      return 0;
+    }
     String a = value;
     String b = other.value;
     int i = 0;
@@ -50,7 +53,7 @@ public final class NodeId implements Comparable<NodeId> {
       if (isDigit(a.charAt(i)) && isDigit(b.charAt(j))) {
         int endA = digitsEnd(a, i);
         int endB = digitsEnd(b, j);
-        int byValue = compareDigits(a.substring(i, endA), b.substring(j, endB));
+        int byValue = compareDigits(a, i, endA, b, j, endB);
         if (byValue != 0) {
           return byValue;
         }
@@ -80,10 +83,28 @@ public final class NodeId implements Comparable<NodeId> {
     return end;
   }
 
-  private static int compareDigits(String x, String y) {
-    String a = x.replaceFirst("^0+(?=.)", "");
-    String b = y.replaceFirst("^0+(?=.)", "");
-    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+  /**
+   * Compares the digit runs {@code a[i, endA)} and {@code b[j, endB)} by value: leading zeros
+   * skipped (all but a run's last digit), then the longer run is larger, then digit by digit. No
+   * allocation: ids are compared on every causal-context operation.
+   */
+  private static int compareDigits(String a, int i, int endA, String b, int j, int endB) {
+    while (i < endA - 1 && a.charAt(i) == '0') {
+      i++;
+    }
+    while (j < endB - 1 && b.charAt(j) == '0') {
+      j++;
+    }
+    int byLength = Integer.compare(endA - i, endB - j);
+    if (byLength != 0) {
+      return byLength;
+    }
+    for (; i < endA; i++, j++) {
+      if (a.charAt(i) != b.charAt(j)) {
+        return Character.compare(a.charAt(i), b.charAt(j));
+      }
+    }
+    return 0;
   }
 
   @Override

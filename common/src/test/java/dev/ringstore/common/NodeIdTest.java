@@ -32,6 +32,23 @@ class NodeIdTest {
   }
 
   @Test
+  void digitRunsCompareByValueWhateverTheirLength() {
+    List<String> ordered =
+        List.of("n0", "n00", "n001", "n01", "n1", "n09", "n9", "n010", "n10", "n99", "n100");
+    for (int i = 0; i < ordered.size(); i++) {
+      for (int j = 0; j < ordered.size(); j++) {
+        NodeId a = NodeId.of(ordered.get(i));
+        NodeId b = NodeId.of(ordered.get(j));
+        assertThat(Integer.signum(a.compareTo(b)))
+            .as("%s vs %s", a, b)
+            .isEqualTo(Integer.compare(i, j));
+      }
+    }
+    assertThat(NodeId.of("a12b3").compareTo(NodeId.of("a12b03"))).isPositive();
+    assertThat(NodeId.of("a012b4").compareTo(NodeId.of("a12b3"))).isPositive();
+  }
+
+  @Test
   void invalidIdsAreRejectedWithTheRule() {
     for (String bad : new String[] {"", "has space", "x".repeat(65), "n1/..", "ñ"}) {
       assertThatThrownBy(() -> NodeId.of(bad))
