@@ -1,12 +1,15 @@
 package dev.ringstore.bench.compare;
 
 import dev.ringstore.bench.partition.PartitionCompare;
+import dev.ringstore.bench.profile.AsyncProfiler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +66,19 @@ public final class Compare implements Callable<Integer> {
   Path out = Path.of("results");
 
   @Option(
+      names = "--systems",
+      split = ",",
+      description = "Which systems run (default: ringstore,etcd); one alone is for profiling.")
+  List<String> systems = List.of("ringstore", "etcd");
+
+  @Option(
+      names = "--profile",
+      description =
+          "async-profiler on the Ringstore servers in every measured window: flame graphs and"
+              + " CPU by stage in <out>/profiles/.")
+  boolean profile;
+
+  @Option(
       names = "--ringstore-jar",
       description = "The runnable Ringstore jar (default: cli/target/ringstore.jar).")
   Path ringstoreJar = Path.of("cli", "target", "ringstore.jar");
@@ -75,7 +91,7 @@ public final class Compare implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Optional<String> noEtcd = EtcdServers.missingBinaryMessage();
-    if (noEtcd.isPresent()) {
+    if (noEtcd.isPresent() && (partition || systems.contains("etcd"))) {
       System.err.println(noEtcd.get());
       return 2;
     }
@@ -100,6 +116,15 @@ public final class Compare implements Callable<Integer> {
     if (seconds != null || warmup != null) {
       plan = plan.withWindows(warmup, seconds);
     }
-    return new CompareSession(plan, ringstoreJar, dir).run();
+    ProfiledWindows profiled = null;
+    if (profile) {
+      try {
+        profiled = new ProfiledWindows(AsyncProfiler.load(), dir.resolve("profiles"));
+      } catch (IOException e) {
+        System.err.println("cannot profile: " + e.getMessage());
+        return 2;
+      }
+    }
+    return new CompareSession(plan, ringstoreJar, dir, Set.copyOf(systems), profiled).run();
   }
 }

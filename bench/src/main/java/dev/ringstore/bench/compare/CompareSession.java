@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -17,12 +18,20 @@ final class CompareSession {
   private final ComparePlan plan;
   private final Path jar;
   private final Path dir;
+  private final Set<String> systems;
+  private final ProfiledWindows profiled; // null: not profiling
   private final AtomicReference<ServerCluster> running = new AtomicReference<>();
 
-  CompareSession(ComparePlan plan, Path jar, Path dir) {
+  /**
+   * @param systems which systems run: {@code ringstore}, {@code etcd} (both in a comparison)
+   */
+  CompareSession(
+      ComparePlan plan, Path jar, Path dir, Set<String> systems, ProfiledWindows profiled) {
     this.plan = plan;
     this.jar = jar.toAbsolutePath();
     this.dir = dir;
+    this.systems = Set.copyOf(systems);
+    this.profiled = profiled;
   }
 
   int run() throws Exception {
@@ -56,24 +65,30 @@ final class CompareSession {
                   String.format(
                       " %s %s %dt: %,.0f ops/s",
                       r.label(), r.workload(), r.threads(), r.opsPerSecond()));
-      results.addAll(
-          withCluster(
-              startRingstore("fsync", 0),
-              c ->
-                  new SystemRuns(c, plan, tick, print)
-                      .run(List.of(ringstore), plan.threads(), true)));
-      results.addAll(
-          withCluster(
-              startEtcd(),
-              c ->
-                  new SystemRuns(c, plan, tick, print)
-                      .run(List.of(linearizable, serializable), plan.threads(), true)));
-      results.addAll(
-          withCluster(
-              startRingstore("async", 1),
-              c ->
-                  new SystemRuns(c, plan, tick, print)
-                      .run(List.of(ringstoreAsync), maxOnly, false)));
+      if (systems.contains("ringstore")) {
+        results.addAll(
+            withCluster(
+                startRingstore("fsync", 0),
+                c ->
+                    new SystemRuns(c, plan, tick, print, profiled)
+                        .run(List.of(ringstore), plan.threads(), true)));
+      }
+      if (systems.contains("etcd")) {
+        results.addAll(
+            withCluster(
+                startEtcd(),
+                c ->
+                    new SystemRuns(c, plan, tick, print, profiled)
+                        .run(List.of(linearizable, serializable), plan.threads(), true)));
+      }
+      if (systems.contains("ringstore")) {
+        results.addAll(
+            withCluster(
+                startRingstore("async", 1),
+                c ->
+                    new SystemRuns(c, plan, tick, print, profiled)
+                        .run(List.of(ringstoreAsync), maxOnly, false)));
+      }
     } finally {
       Runtime.getRuntime().removeShutdownHook(stopper);
     }

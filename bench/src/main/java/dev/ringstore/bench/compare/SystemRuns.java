@@ -24,18 +24,25 @@ final class SystemRuns {
   private final ComparePlan plan;
   private final IntConsumer tick;
   private final Consumer<RunResult> done;
+  private final ProfiledWindows profiled; // null: not profiling
 
-  SystemRuns(ServerCluster cluster, ComparePlan plan, IntConsumer tick, Consumer<RunResult> done) {
+  SystemRuns(
+      ServerCluster cluster,
+      ComparePlan plan,
+      IntConsumer tick,
+      Consumer<RunResult> done,
+      ProfiledWindows profiled) {
     this.cluster = cluster;
     this.plan = plan;
     this.tick = tick;
     this.done = done;
+    this.profiled = profiled;
   }
 
   /** Loads the records, runs every workload of every variant, and the sweep if {@code sweep}. */
   List<RunResult> run(List<Variant> variants, List<Integer> threads, boolean sweep)
       throws Exception {
-    YcsbRunner runner = new YcsbRunner(plan.records());
+    YcsbRunner runner = new YcsbRunner(plan.records(), profiled);
     long loadErrors = runner.load(cluster, variants.get(0).properties(), 16);
     if (loadErrors > 0) {
       throw new IllegalStateException(

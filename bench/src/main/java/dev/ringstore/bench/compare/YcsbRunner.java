@@ -33,9 +33,11 @@ final class YcsbRunner {
       Properties extra) {}
 
   private final int records;
+  private final ProfiledWindows profiled; // null: not profiling
 
-  YcsbRunner(int records) {
+  YcsbRunner(int records, ProfiledWindows profiled) {
     this.records = records;
+    this.profiled = profiled;
   }
 
   /** Inserts every record once (YCSB's load phase) with {@code threads} threads; returns errors. */
@@ -90,10 +92,18 @@ final class YcsbRunner {
     double cpuBefore = ServerCpu.millis(cluster.serverPids());
     long openedNanos = System.nanoTime();
     recorder.open();
+    boolean profiling = profiled != null && profiled.profiles(spec.system());
+    if (profiling) {
+      profiled.opened(cluster.serverPids());
+    }
     sleepTicking(spec.measured(), tick);
     recorder.close();
     double seconds = (System.nanoTime() - openedNanos) / 1e9;
     double cpu = ServerCpu.millis(cluster.serverPids()) - cpuBefore;
+    Histogram h = recorder.transactionHistogram(); // an interval histogram: read it once
+    if (profiling) {
+      profiled.closed(cluster.serverPids(), spec, h.getTotalCount());
+    }
     long siblings = cluster.siblingReads() - siblingsBefore;
     workload.requestStop();
     if (!done.await(30, TimeUnit.SECONDS)) {
@@ -103,7 +113,6 @@ final class YcsbRunner {
       thread.join();
     }
     workload.cleanup();
-    Histogram h = recorder.transactionHistogram();
     long ops = h.getTotalCount();
     return new RunResult(
         spec.system(),

@@ -77,7 +77,7 @@ class YcsbRunnerTest {
           try (RingstoreClient client = cluster.ringstoreClient("ycsb").build()) {
             HarnessCluster servers =
                 new HarnessCluster(RingstoreConnection.forClient(client, new Properties()));
-            YcsbRunner runner = new YcsbRunner(200);
+            YcsbRunner runner = new YcsbRunner(200, null);
             assertThat(runner.load(servers, ordered(), 4)).isZero();
             for (int i = 0; i < 200; i++) {
               assertThat(client.bytes().sync().get("usertable/user" + i).isFound())
@@ -115,7 +115,7 @@ class YcsbRunnerTest {
           try (RingstoreClient client = cluster.ringstoreClient("ycsb").build()) {
             HarnessCluster servers =
                 new HarnessCluster(RingstoreConnection.forClient(client, new Properties()));
-            YcsbRunner runner = new YcsbRunner(100);
+            YcsbRunner runner = new YcsbRunner(100, null);
             runner.load(servers, ordered(), 4);
             RunResult run = runner.run(servers, spec("C", 50, Duration.ofSeconds(3)), s -> {});
             assertThat(run.targetOpsPerSecond()).isEqualTo(50);
