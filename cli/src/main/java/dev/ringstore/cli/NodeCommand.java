@@ -81,11 +81,9 @@ final class NodeCommand implements Callable<Integer> {
       names = "--storage-threads",
       paramLabel = "N",
       description =
-          "Threads for blocking storage calls. Default: "
-              + NodeConfig.STORAGE_THREADS_FSYNC
-              + " with fsync (concurrent fsyncs make larger group commits), "
-              + NodeConfig.STORAGE_THREADS_PER_CORE_ASYNC
-              + " per core with async.")
+          "Threads for blocking storage reads (cache misses, scans, hints). Default: "
+              + NodeConfig.STORAGE_THREADS_PER_CORE
+              + " per core. Writes go through the storage engine's one group-commit writer.")
   Integer storageThreads;
 
   @Mixin MembershipFlags membership = new MembershipFlags();

@@ -8,6 +8,7 @@ import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -29,17 +30,37 @@ public final class LocalReplica {
     this.observer = observer;
   }
 
-  /** Runs {@code change} under the key's lock and tells the observer what it did, in key order. */
-  private DottedVersionVectorSet update(
+  /**
+   * Applies {@code change} through the engine's writer and tells the observer what it did, in key
+   * order (the change runs with the key's updates serialized). Completes once stored.
+   */
+  private CompletableFuture<DottedVersionVectorSet> update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
-    return storage.update(
-        bucket,
-        key,
-        before -> {
-          DottedVersionVectorSet after = change.apply(before);
-          observer.onWrite(bucket, key, before, after);
-          return after;
-        });
+    try {
+      return storage
+          .updateAsync(
+              bucket,
+              key,
+              before -> {
+                DottedVersionVectorSet after = change.apply(before);
+                observer.onWrite(bucket, key, before, after);
+                return after;
+              },
+              storageExecutor)
+          .exceptionallyCompose(LocalReplica::overloaded);
+    } catch (RejectedExecutionException e) {
+      return overloaded(e);
+    }
+  }
+
+  private static <T> CompletableFuture<T> overloaded(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    if (cause instanceof RejectedExecutionException) {
+      return CompletableFuture.failedFuture(
+          new RingstoreException(
+              ErrorCode.OVERLOADED, "the node's storage queue is full; retry with backoff"));
+    }
+    return CompletableFuture.failedFuture(cause);
   }
 
   /** The stored set, or the hint for {@code hintFor} when it is set. */
@@ -60,13 +81,12 @@ public final class LocalReplica {
    */
   public CompletableFuture<Void> merge(
       int bucket, byte[] key, DottedVersionVectorSet set, NodeId hintFor) {
+    if (hintFor == null) {
+      return update(bucket, key, current -> current.sync(set)).thenApply(stored -> null);
+    }
     return onStorage(
         () -> {
-          if (hintFor == null) {
-            update(bucket, key, current -> current.sync(set));
-          } else {
-            storage.putHint(new Hint(hintFor, bucket, key, set));
-          }
+          storage.putHint(new Hint(hintFor, bucket, key, set));
           return null;
         });
   }
@@ -74,7 +94,7 @@ public final class LocalReplica {
   /** Applies a coordinated write (a client's put or delete) and returns the stored set. */
   public CompletableFuture<DottedVersionVectorSet> coordinate(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
-    return onStorage(() -> update(bucket, key, change));
+    return update(bucket, key, change);
   }
 
   /** Keeps a hint for {@code owner} on this node. */

@@ -17,10 +17,9 @@ import java.util.Objects;
  * @param http where /metrics and /health are served; null for none
  * @param dataDir the data directory (RocksDB and the node's identity)
  * @param durability when a write is acknowledged, relative to its WAL sync
- * @param storageThreads threads that run blocking storage calls; 0 (the default) picks by
- *     durability: {@value #STORAGE_THREADS_FSYNC} for fsync, where many concurrent writers make
- *     large group commits, and {@value #STORAGE_THREADS_PER_CORE_ASYNC} per core for async, where
- *     writes do not wait on the disk and more threads only add context switches
+ * @param storageThreads threads that run blocking storage reads (cache misses, scans, hints); 0
+ *     (the default) is {@value #STORAGE_THREADS_PER_CORE} per core. Data writes do not use them:
+ *     the engine's one writer thread applies them in group commits, whatever the durability
  * @param storageQueue requests waiting for a storage thread before OVERLOADED, default {@value
  *     #STORAGE_QUEUE_DEFAULT}
  * @param limits request limits
@@ -40,8 +39,7 @@ public record NodeConfig(
     ClusterSettings cluster) {
   public static final Durability DURABILITY_DEFAULT = Durability.FSYNC;
   public static final int STORAGE_THREADS_DEFAULT = 0;
-  public static final int STORAGE_THREADS_FSYNC = 32;
-  public static final int STORAGE_THREADS_PER_CORE_ASYNC = 2;
+  public static final int STORAGE_THREADS_PER_CORE = 2;
   public static final int STORAGE_QUEUE_DEFAULT = 10_000;
 
   public NodeConfig {
@@ -57,14 +55,12 @@ public record NodeConfig(
     }
   }
 
-  /** The storage threads to start: {@link #storageThreads}, or the default for the durability. */
+  /** The storage threads to start: {@link #storageThreads}, or the default per core. */
   public int effectiveStorageThreads() {
     if (storageThreads > 0) {
       return storageThreads;
     }
-    return durability == Durability.FSYNC
-        ? STORAGE_THREADS_FSYNC
-        : STORAGE_THREADS_PER_CORE_ASYNC * Runtime.getRuntime().availableProcessors();
+    return STORAGE_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
   }
 
   public static NodeConfig defaults(NodeId id, InetSocketAddress listen, Path dataDir) {

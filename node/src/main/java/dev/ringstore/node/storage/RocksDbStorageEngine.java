@@ -7,6 +7,9 @@ import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class RocksDbStorageEngine implements StorageEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RocksDbStorageEngine.class);
 
+  /** Updates waiting for the writer before they are refused (OVERLOADED). */
+  static final int WRITE_QUEUE = 16_384;
+
   private final RocksDbInstance rocks;
   private final NodeIdentity identity;
   private final OpenGuard guard = new OpenGuard();
@@ -44,6 +50,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
   private final RocksDbHintStore hints;
   private final AtomicBoolean unsynced = new AtomicBoolean();
   private final WalSyncer walSyncer; // null with FSYNC
+  private final GroupCommit writer;
 
   private RocksDbStorageEngine(
       StorageConfig config,
@@ -54,6 +61,9 @@ public final class RocksDbStorageEngine implements StorageEngine {
     this.identity = identity;
     this.cache = new DecodedSetCache(config.cacheBytes());
     this.hints = new RocksDbHintStore(rocks, locks);
+    DataWrites writes = new DataWrites(rocks, guard, locks, cache, unsynced);
+    this.writer =
+        new GroupCommit("ringstore-storage-writer-" + identity.node(), WRITE_QUEUE, writes::commit);
     if (config.durability() == Durability.FSYNC) {
       walSyncer = null;
     } else if (schedulerOrNull == null) {
@@ -149,36 +159,34 @@ public final class RocksDbStorageEngine implements StorageEngine {
     return set;
   }
 
+  /**
+   * Applies the change on the engine's {@link GroupCommit} writer and waits for it to be written.
+   */
   @Override
   public DottedVersionVectorSet update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
-    Objects.requireNonNull(change, "change");
-    DataKey dataKey = DataKey.of(bucket, key);
-    return guard.call(
-        "update", () -> locks.withKey(dataKey.hashCode(), () -> updateLocked(dataKey, change)));
+    try {
+      return updateAsync(bucket, key, change, Runnable::run).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
-  private DottedVersionVectorSet updateLocked(
-      DataKey dataKey, UnaryOperator<DottedVersionVectorSet> change) throws RocksDBException {
-    DottedVersionVectorSet current = cache.get(dataKey);
-    if (current == null) {
-      current = load(dataKey);
-    }
-    DottedVersionVectorSet next =
-        Objects.requireNonNull(change.apply(current), "change returned null");
-    if (next.equals(current)) {
-      return current;
-    }
-    if (next.equals(DottedVersionVectorSet.empty())) {
-      rocks.db.delete(rocks.data, rocks.writes, dataKey.bytes());
-      cache.put(dataKey, next, 0);
-    } else {
-      byte[] encoded = DottedVersionVectorSetCodec.encode(next);
-      rocks.db.put(rocks.data, rocks.writes, dataKey.bytes(), encoded);
-      cache.put(dataKey, next, encoded.length);
-    }
-    unsynced.set(true);
-    return next;
+  /**
+   * Queues the update for the engine's writer, which applies it with others in one write batch and
+   * one WAL sync; {@code executor} is not used. Completes on the writer thread, after the write.
+   */
+  @Override
+  public CompletableFuture<DottedVersionVectorSet> updateAsync(
+      int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change, Executor executor) {
+    Objects.requireNonNull(change, "change");
+    return writer.submit(DataKey.of(bucket, key), change);
   }
 
   @Override
@@ -321,6 +329,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
 
   @Override
   public void close() {
+    writer.close(); // first: queued writes land before the database closes
     if (walSyncer != null) {
       walSyncer.close(); // first: its task takes the guard's shared lock
     }

@@ -4,6 +4,8 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -43,6 +45,16 @@ public interface StorageEngine extends AutoCloseable {
    */
   DottedVersionVectorSet update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change);
+
+  /**
+   * {@link #update} without blocking the caller: the future completes with the new set once it is
+   * stored (or fails with what {@code change} threw). Engines with their own writer (RocksDB's
+   * group commit) queue it there; the default runs {@link #update} on {@code executor}.
+   */
+  default CompletableFuture<DottedVersionVectorSet> updateAsync(
+      int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change, Executor executor) {
+    return CompletableFuture.supplyAsync(() -> update(bucket, key, change), executor);
+  }
 
   /**
    * Visits the keys of {@code bucket} from {@code fromKey} (inclusive; an empty array is the first
