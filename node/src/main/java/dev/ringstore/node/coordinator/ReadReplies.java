@@ -49,6 +49,16 @@ final class ReadReplies {
     decide();
   }
 
+  /** Another target is asked in place of one that failed: one more reply to wait for. */
+  synchronized void replaced() {
+    outstanding++;
+  }
+
+  /** Whether the read still waits for replies (neither answered nor given up). */
+  boolean isOpen() {
+    return !reached.isDone();
+  }
+
   void failed(Target target, Throwable failure) {
     synchronized (this) {
       outstanding--;
