@@ -124,8 +124,13 @@ public final class DottedVersionVectorSet {
    * idempotent.
    */
   public DottedVersionVectorSet sync(DottedVersionVectorSet other) {
-    if (other == this) {
+    // Fast paths, exact because sync is idempotent and empty is its identity: replicas that agree
+    // (nearly every read) and keys one side lacks cost a comparison, not a merge.
+    if (other == this || other == EMPTY || equals(other)) {
       return this;
+    }
+    if (this == EMPTY) {
+      return other;
     }
     TreeMap<Dot, Sibling> merged = new TreeMap<>();
     Set<Dot> otherDots = other.dots();
