@@ -28,8 +28,13 @@ public final class SocketTransport implements ReplicaTransport {
   private final Map<NodeId, CompletableFuture<Connection>> connections = new ConcurrentHashMap<>();
 
   public SocketTransport(ClusterView cluster, ProtocolLimits limits) {
+    this(cluster, ProtocolClient.create(limits));
+  }
+
+  /** Connects through {@code client}, which {@link #close} closes (a borrowed group stays up). */
+  public SocketTransport(ClusterView cluster, ProtocolClient client) {
     this.cluster = cluster;
-    this.client = ProtocolClient.create(limits);
+    this.client = client;
   }
 
   @Override

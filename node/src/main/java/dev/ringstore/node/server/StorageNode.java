@@ -47,6 +47,7 @@ public final class StorageNode implements AutoCloseable {
   private final ClusterNode node;
   private final ProtocolServer server;
   private final AdminHttpServer http;
+  private final NodeEventLoops loops;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private StorageNode(
@@ -55,7 +56,9 @@ public final class StorageNode implements AutoCloseable {
       RocksDbStorageEngine storage,
       ClusterNode node,
       ProtocolServer server,
-      AdminHttpServer http) {
+      AdminHttpServer http,
+      NodeEventLoops loops) {
+    this.loops = loops;
     this.config = config;
     this.registry = registry;
     this.storage = storage;
@@ -90,9 +93,10 @@ public final class StorageNode implements AutoCloseable {
     ClusterNode node = null;
     ProtocolServer server = null;
     ConfigClient configClient = null;
+    NodeEventLoops loops = new NodeEventLoops(config.id().value());
     try {
       new StorageMetrics(storage, Tags.empty()).bindTo(registry);
-      configClient = membership == null ? null : configClient(membership, clock);
+      configClient = membership == null ? null : configClient(membership, clock, loops);
       ConfigLink link =
           configClient == null
               ? null
@@ -104,12 +108,20 @@ public final class StorageNode implements AutoCloseable {
           ClusterNode.start(
               config,
               storage,
-              cluster -> new SocketTransport(cluster, ProtocolLimits.defaults()),
+              cluster ->
+                  new SocketTransport(
+                      cluster, ProtocolClient.create(ProtocolLimits.defaults(), loops.group())),
               clock,
               random,
               registry,
               link);
-      server = ProtocolServer.start(config.listen(), node.handler(), ProtocolLimits.defaults());
+      server =
+          ProtocolServer.start(
+              config.listen(),
+              node.handler(),
+              ProtocolLimits.defaults(),
+              loops.group(),
+              loops.group());
       AdminHttpServer http =
           config.http() == null
               ? null
@@ -119,7 +131,7 @@ public final class StorageNode implements AutoCloseable {
           config.id(),
           storage.identity().actor(),
           node.cluster().table().members().size());
-      return new StorageNode(config, registry, storage, node, server, http);
+      return new StorageNode(config, registry, storage, node, server, http, loops);
     } catch (RuntimeException e) {
       if (server != null) {
         server.close();
@@ -131,14 +143,16 @@ public final class StorageNode implements AutoCloseable {
         configClient.close();
       }
       storage.close();
+      loops.close();
       throw e;
     }
   }
 
-  private static ConfigClient configClient(ConfigMembership membership, InstantSource clock) {
+  private static ConfigClient configClient(
+      ConfigMembership membership, InstantSource clock, NodeEventLoops loops) {
     return new ConfigClient(
         new RemoteConfigChannel(
-            ProtocolClient.create(ProtocolLimits.defaults()),
+            ProtocolClient.create(ProtocolLimits.defaults(), loops.group()),
             true,
             membership.service(),
             CONFIG_CALL_TIMEOUT),
@@ -209,6 +223,7 @@ public final class StorageNode implements AutoCloseable {
     }
     node.close();
     storage.close();
+    loops.close();
     if (http != null) {
       http.close();
     }
