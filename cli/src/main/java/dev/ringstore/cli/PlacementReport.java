@@ -97,6 +97,9 @@ final class PlacementReport {
               .map(e -> String.format("%s %.3f", e.getKey(), e.getValue()))
               .collect(Collectors.joining(", ")));
     }
+    // Token-aware clients send each request to a bucket's first node: this is the request load.
+    out.append(
+        String.format("%nPrimaries (first places, max/mean): %.3f", stats.primariesMaxOverMean()));
     return out.toString();
   }
 }

@@ -85,7 +85,16 @@ class SimulateCommandTest {
         .contains("After:  3 nodes")
         .contains("Moves: 768 bucket-replicas")
         .contains("n2 -> n1:")
-        .contains("Balance (bucket-replicas, max/mean): 1.000");
+        .contains("Balance (bucket-replicas, max/mean): 1.000")
+        .contains("Primaries (first places, max/mean): ");
+  }
+
+  @Test
+  void aJoinLeavesPrimariesEven() {
+    Result result = run("ring", "simulate", "--nodes", "5", "--add", "1");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Primaries (first places, max/mean): 1.002");
   }
 
   @ParameterizedTest

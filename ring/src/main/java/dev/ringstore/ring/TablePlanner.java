@@ -22,13 +22,22 @@ import java.util.stream.Stream;
  *   <li>Replace: the new node takes exactly the old node's place in every list.
  * </ul>
  *
- * Deterministic: ties are broken by node id and bucket number, never by hash-map order.
+ * Every plan then orders each list so that primaries are even too ({@link PrimaryBalancer}), since
+ * token-aware clients send each request to a bucket's first node; reordering moves no data.
+ *
+ * <p>Deterministic: ties are broken by node id and bucket number, never by hash-map order.
  */
 public final class TablePlanner {
   private TablePlanner() {}
 
   /** Plans a change of the given table; the new table's version is the old one's plus one. */
   public static TablePlan plan(BucketTable table, MembershipChange change) {
+    TablePlan placed = placed(table, change);
+    return new TablePlan(table, PrimaryBalancer.balanced(table, placed.after()), placed.moves());
+  }
+
+  /** The plan before primaries are evened out: which nodes hold each bucket. */
+  private static TablePlan placed(BucketTable table, MembershipChange change) {
     if (change instanceof MembershipChange.Add add) {
       return add(table, add.members());
     }

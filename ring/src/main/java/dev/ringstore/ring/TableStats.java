@@ -9,8 +9,10 @@ import java.util.TreeMap;
 
 /**
  * What an operator wants to know of a table's balance: bucket-replicas and primaries (first places,
- * the buckets a node coordinates) per node, and the max/mean of bucket-replicas, overall and within
- * each zone (the zone rule fixes a zone's share, so balance is judged within it).
+ * the buckets a node coordinates) per node, the max/mean of bucket-replicas, overall and within
+ * each zone (the zone rule fixes a zone's share, so balance is judged within it), and the max/mean
+ * of primaries over all nodes (token-aware clients send each request to a bucket's first node, so
+ * that is the spread of request load, whatever the zones).
  */
 public final class TableStats {
   private final BucketTable table;
@@ -37,6 +39,11 @@ public final class TableStats {
   /** Max over mean of bucket-replicas per node among all members. */
   public double maxOverMean() {
     return maxOverMean(new ArrayList<>(replicas.values()));
+  }
+
+  /** Max over mean of primaries per node among all members. */
+  public double primariesMaxOverMean() {
+    return maxOverMean(new ArrayList<>(primaries.values()));
   }
 
   /** Max over mean of bucket-replicas per node within each zone, by zone name. */

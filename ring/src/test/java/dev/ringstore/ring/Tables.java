@@ -56,4 +56,18 @@ final class Tables {
     }
     return worst;
   }
+
+  /**
+   * Max over mean of primaries (first places) per node over all members: token-aware clients send
+   * every request to a bucket's first node, so this is the spread of coordinating load.
+   */
+  static double primariesMaxOverMean(BucketTable table) {
+    Map<NodeId, Integer> counts = new TreeMap<>();
+    table.members().forEach(m -> counts.put(m.id(), 0));
+    for (int b = 0; b < table.bucketCount(); b++) {
+      counts.merge(table.preferenceList(b).primary(), 1, Integer::sum);
+    }
+    double mean = (double) table.bucketCount() / table.members().size();
+    return counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow() / mean;
+  }
 }
