@@ -62,7 +62,7 @@ final class ConfigJson {
     return mapper.createObjectNode().put("cancelled", hadPlan).toString();
   }
 
-  String status(ConfigModel model) {
+  String status(ConfigModel model, LiveReports live) {
     ObjectNode json = mapper.createObjectNode();
     json.put("tableVersion", model.version);
     ArrayNode nodes = json.putArray("nodes");
@@ -75,11 +75,14 @@ final class ConfigJson {
               .put("address", node.getAddress())
               .put("http", node.getHttp())
               .put("zone", node.getZone().isEmpty() ? null : node.getZone());
-      HeartbeatCommand report = model.reports.get(NodeId.of(node.getId()));
-      if (report != null) {
+      NodeId id = NodeId.of(node.getId());
+      LiveReports.Live newest =
+          live.newest(id, model.reports.get(id), model.reportMillis.getOrDefault(id, 0L));
+      if (newest != null) {
+        HeartbeatCommand report = newest.report();
         n.put("keys", report.getKeys()).put("bytes", report.getBytes());
         n.put("tableVersion", report.getTableVersion());
-        n.put("reportedAtMillis", model.reportMillis.getOrDefault(NodeId.of(node.getId()), 0L));
+        n.put("reportedAtMillis", newest.atMillis());
         n.putObject("transfer")
             .put("pendingBuckets", report.getPendingBuckets())
             .put("bytesMoved", report.getBytesMoved())

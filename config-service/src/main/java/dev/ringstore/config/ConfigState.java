@@ -12,6 +12,7 @@ import dev.ringstore.protocol.v1.ConfigSnapshot;
 import dev.ringstore.protocol.v1.Error;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.HeartbeatCommand;
+import dev.ringstore.protocol.v1.HeartbeatQuery;
 import dev.ringstore.protocol.v1.HeartbeatReply;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.protocol.v1.NodeRole;
@@ -26,6 +27,7 @@ import dev.ringstore.protocol.v1.RoutingState;
 public final class ConfigState implements ReplicatedState {
   private final ConfigJson json = new ConfigJson();
   private ConfigModel model = new ConfigModel();
+  private final LiveReports live = new LiveReports();
 
   @Override
   public synchronized byte[] apply(byte[] bytes) {
@@ -66,7 +68,8 @@ public final class ConfigState implements ReplicatedState {
                 ConfigReply.newBuilder()
                     .setTable(table(query.getTable().getSinceVersion()))
                     .build();
-            case STATUS -> jsonReply(json.status(model));
+            case STATUS -> jsonReply(json.status(model, live));
+            case HEARTBEAT -> liveHeartbeat(query.getHeartbeat());
             case KIND_NOT_SET -> throw badRequest("empty config query");
           };
         });
@@ -104,6 +107,22 @@ public final class ConfigState implements ReplicatedState {
         && report.getTransferVersion() == model.version) {
       Transfers.markDone(model, node, report.getDoneBucketsList(), at);
     }
+    return ConfigReply.newBuilder()
+        .setHeartbeat(HeartbeatReply.newBuilder().setTableVersion(model.version))
+        .build();
+  }
+
+  /**
+   * A heartbeat sent as a query: kept in this replica's memory only (the leader's, which answers
+   * queries), shown by status when newer than the replicated report; never in the log or snapshot.
+   */
+  private ConfigReply liveHeartbeat(HeartbeatQuery heartbeat) {
+    HeartbeatCommand report = heartbeat.getReport();
+    NodeId node = NodeId.of(report.getNode());
+    if (!model.nodes.containsKey(node)) {
+      throw badRequest("unknown node " + node + "; it must ask to join first");
+    }
+    live.put(node, report, heartbeat.getAtMillis());
     return ConfigReply.newBuilder()
         .setHeartbeat(HeartbeatReply.newBuilder().setTableVersion(model.version))
         .build();

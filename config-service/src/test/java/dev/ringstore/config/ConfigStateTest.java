@@ -113,6 +113,31 @@ class ConfigStateTest {
   }
 
   @Test
+  void aLivenessHeartbeatIsShownByStatusButNeverWrittenToTheReplicatedState() throws Exception {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000);
+    ConfigClient clocked =
+        new ConfigClient(new InProcessConfigChannel(state), () -> Instant.ofEpochMilli(now.get()));
+    startCluster();
+    HeartbeatCommand.Builder report =
+        HeartbeatCommand.newBuilder().setNode("n2").setTableVersion(1);
+    clocked.heartbeat(report.setKeys(5).build()).join(); // the first one is logged
+    byte[] logged = state.snapshot();
+
+    now.addAndGet(1_000);
+    assertThat(clocked.heartbeat(report.setKeys(7).build()).join()).isEqualTo(1);
+    assertThat(state.snapshot()).as("replicated state after a liveness beat").isEqualTo(logged);
+    JsonNode n2 = json(clocked.status().join()).get("nodes").get(1);
+    assertThat(n2.get("keys").asLong()).isEqualTo(7);
+    assertThat(n2.get("reportedAtMillis").asLong()).isEqualTo(2_000);
+
+    now.addAndGet(ConfigClient.LOGGED_HEARTBEAT_EVERY);
+    clocked.heartbeat(report.setKeys(9).build()).join();
+    assertThat(state.snapshot()).as("the periodic logged beat").isNotEqualTo(logged);
+    assertThatThrownBy(() -> clocked.heartbeat(report.setNode("stranger").build()).join())
+        .hasMessageContaining("unknown node");
+  }
+
+  @Test
   void aSnapshotRestoresTheSameState() throws Exception {
     startCluster();
     joinAll("n4");

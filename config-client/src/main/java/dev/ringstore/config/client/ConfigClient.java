@@ -8,6 +8,7 @@ import dev.ringstore.protocol.v1.ConfigQuery;
 import dev.ringstore.protocol.v1.ConfigReply;
 import dev.ringstore.protocol.v1.ConfigStatusQuery;
 import dev.ringstore.protocol.v1.HeartbeatCommand;
+import dev.ringstore.protocol.v1.HeartbeatQuery;
 import dev.ringstore.protocol.v1.JoinCommand;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.protocol.v1.PlanCommand;
@@ -26,6 +27,10 @@ import java.util.concurrent.CompletableFuture;
 public final class ConfigClient implements AutoCloseable {
   private final ConfigChannel channel;
   private final InstantSource clock;
+  private volatile long lastLoggedHeartbeat = Long.MIN_VALUE / 2;
+
+  /** How often a heartbeat goes through the Raft log even when it reports no finished bucket. */
+  public static final long LOGGED_HEARTBEAT_EVERY = 30_000;
 
   public ConfigClient(ConfigChannel channel, InstantSource clock) {
     this.channel = channel;
@@ -38,8 +43,26 @@ public final class ConfigClient implements AutoCloseable {
   }
 
   /** Sends a node's report; answers the newest table version the service has. */
+  /**
+   * Reports to the service; completes with its table version. A report of finished buckets goes
+   * through the Raft log (the transfer's progress is replicated state), and so does one every
+   * {@link #LOGGED_HEARTBEAT_EVERY} (the load figures a plan estimates bytes from); the others are
+   * queries the leader answers from memory: liveness needs no consensus, and a Raft entry per node
+   * per second kept the config service busy on an idle cluster.
+   */
   public CompletableFuture<Long> heartbeat(HeartbeatCommand report) {
-    return command(ConfigCommand.newBuilder().setHeartbeat(report))
+    long now = clock.millis();
+    if (report.getDoneBucketsCount() > 0 || now - lastLoggedHeartbeat >= LOGGED_HEARTBEAT_EVERY) {
+      lastLoggedHeartbeat = now;
+      return command(ConfigCommand.newBuilder().setHeartbeat(report))
+          .thenApply(reply -> reply.getHeartbeat().getTableVersion());
+    }
+    return channel
+        .query(
+            ConfigQuery.newBuilder()
+                .setHeartbeat(HeartbeatQuery.newBuilder().setReport(report).setAtMillis(now))
+                .build())
+        .thenApply(ConfigClient::requireOk)
         .thenApply(reply -> reply.getHeartbeat().getTableVersion());
   }
 
