@@ -7,9 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -74,8 +72,7 @@ public final class ProtocolClient implements AutoCloseable {
    */
   public static ProtocolClient create(
       ProtocolLimits limits, int threads, Consumer<SocketChannel> channelHook) {
-    var group =
-        new NioEventLoopGroup(threads, new DefaultThreadFactory("ringstore-client-io", true));
+    var group = Transports.group(threads, new DefaultThreadFactory("ringstore-client-io", true));
     return new ProtocolClient(limits, group, true, channelHook);
   }
 
@@ -97,7 +94,7 @@ public final class ProtocolClient implements AutoCloseable {
     CompletableFuture<Connection> result = new CompletableFuture<>();
     new Bootstrap()
         .group(group)
-        .channel(NioSocketChannel.class)
+        .channel(Transports.channel(group))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeout.toMillis()))
         .handler(

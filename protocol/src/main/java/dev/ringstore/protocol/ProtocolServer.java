@@ -6,9 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
@@ -69,8 +67,8 @@ public final class ProtocolServer implements AutoCloseable {
   /** Binds {@code address} with event loops of its own; port 0 picks a free port. */
   public static ProtocolServer start(
       InetSocketAddress address, RequestHandler handler, ProtocolLimits limits) {
-    var boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ringstore-server-accept"));
-    var workers = new NioEventLoopGroup(0, new DefaultThreadFactory("ringstore-server-io"));
+    var boss = Transports.group(1, new DefaultThreadFactory("ringstore-server-accept"));
+    var workers = Transports.group(0, new DefaultThreadFactory("ringstore-server-io"));
     return new ProtocolServer(boss, workers, true).bind(address, handler, limits);
   }
 
@@ -90,7 +88,7 @@ public final class ProtocolServer implements AutoCloseable {
     ChannelFuture bound =
         new ServerBootstrap()
             .group(bossGroup, workerGroup)
-            .channel(NioServerSocketChannel.class)
+            .channel(Transports.serverChannel(workerGroup))
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {

@@ -1,7 +1,7 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.protocol.Transports;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +17,7 @@ final class NodeEventLoops implements AutoCloseable {
 
   NodeEventLoops(String node) {
     this.group =
-        new NioEventLoopGroup(
+        Transports.group(
             Runtime.getRuntime().availableProcessors(),
             new DefaultThreadFactory("ringstore-io-" + node, true));
   }
