@@ -5,6 +5,7 @@ import dev.ringstore.bench.profile.AsyncProfiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,6 +67,13 @@ public final class Compare implements Callable<Integer> {
   Path out = Path.of("results");
 
   @Option(
+      names = "--settle",
+      description =
+          "Unmeasured load before each system's first measured run, in seconds: JVM servers"
+              + " compile their hot code first (default: 120; --quick: 45).")
+  Integer settle;
+
+  @Option(
       names = "--systems",
       split = ",",
       description = "Which systems run (default: ringstore,etcd); one alone is for profiling.")
@@ -125,6 +133,8 @@ public final class Compare implements Callable<Integer> {
         return 2;
       }
     }
-    return new CompareSession(plan, ringstoreJar, dir, Set.copyOf(systems), profiled).run();
+    Duration settling = Duration.ofSeconds(settle != null ? settle : quick ? 45 : 120);
+    return new CompareSession(plan, ringstoreJar, dir, Set.copyOf(systems), profiled, settling)
+        .run();
   }
 }

@@ -20,13 +20,20 @@ final class CompareSession {
   private final Path dir;
   private final Set<String> systems;
   private final ProfiledWindows profiled; // null: not profiling
+  private final Duration settle;
   private final AtomicReference<ServerCluster> running = new AtomicReference<>();
 
   /**
    * @param systems which systems run: {@code ringstore}, {@code etcd} (both in a comparison)
    */
   CompareSession(
-      ComparePlan plan, Path jar, Path dir, Set<String> systems, ProfiledWindows profiled) {
+      ComparePlan plan,
+      Path jar,
+      Path dir,
+      Set<String> systems,
+      ProfiledWindows profiled,
+      Duration settle) {
+    this.settle = settle;
     this.plan = plan;
     this.jar = jar.toAbsolutePath();
     this.dir = dir;
@@ -70,7 +77,7 @@ final class CompareSession {
             withCluster(
                 startRingstore("fsync", 0),
                 c ->
-                    new SystemRuns(c, plan, tick, print, profiled)
+                    new SystemRuns(c, plan, tick, print, profiled, settle)
                         .run(List.of(ringstore), plan.threads(), true)));
       }
       if (systems.contains("etcd")) {
@@ -78,7 +85,7 @@ final class CompareSession {
             withCluster(
                 startEtcd(),
                 c ->
-                    new SystemRuns(c, plan, tick, print, profiled)
+                    new SystemRuns(c, plan, tick, print, profiled, settle)
                         .run(List.of(linearizable, serializable), plan.threads(), true)));
       }
       if (systems.contains("ringstore")) {
@@ -86,7 +93,7 @@ final class CompareSession {
             withCluster(
                 startRingstore("async", 1),
                 c ->
-                    new SystemRuns(c, plan, tick, print, profiled)
+                    new SystemRuns(c, plan, tick, print, profiled, settle)
                         .run(List.of(ringstoreAsync), maxOnly, false)));
       }
     } finally {
@@ -98,13 +105,17 @@ final class CompareSession {
   /** Seconds of warm-up and measurement the plan holds, for the progress bar. */
   private long totalSeconds() {
     long perRun = plan.runSeconds();
+    long settling = settle.toSeconds() + 1;
     int threads = plan.threads().size();
     int w = plan.workloads().size();
     int c = plan.workloads().contains("C") ? 1 : 0;
     int async = plan.asyncWorkloads().isEmpty() ? w : plan.asyncWorkloads().size();
     long sweep = plan.sweepFractions().size() * plan.sweepStepSeconds();
     long saturation = plan.workloads().contains("A") ? 0 : perRun;
-    return (w * 2L + c) * threads * perRun + async * perRun + 2 * (sweep + saturation);
+    return (w * 2L + c) * threads * perRun
+        + async * perRun
+        + 2 * (sweep + saturation)
+        + 3 * settling;
   }
 
   interface Body {

@@ -1,6 +1,7 @@
 package dev.ringstore.bench.compare;
 
 import dev.ringstore.bench.compare.YcsbRunner.RunSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -25,13 +26,21 @@ final class SystemRuns {
   private final IntConsumer tick;
   private final Consumer<RunResult> done;
   private final ProfiledWindows profiled; // null: not profiling
+  private final Duration settle;
 
+  /**
+   * @param settle unmeasured load (workload A at the plan's most threads) after loading and before
+   *     the first measured run: a fresh JVM compiles its hot code for minutes on two busy cores,
+   *     and a store runs for days; etcd gets the same
+   */
   SystemRuns(
       ServerCluster cluster,
       ComparePlan plan,
       IntConsumer tick,
       Consumer<RunResult> done,
-      ProfiledWindows profiled) {
+      ProfiledWindows profiled,
+      Duration settle) {
+    this.settle = settle;
     this.cluster = cluster;
     this.plan = plan;
     this.tick = tick;
@@ -47,6 +56,23 @@ final class SystemRuns {
     if (loadErrors > 0) {
       throw new IllegalStateException(
           cluster.system() + ": " + loadErrors + " inserts failed while loading the records");
+    }
+    if (!settle.isZero()) {
+      Variant first = variants.get(0);
+      runner.run(
+          cluster,
+          new RunSpec(
+              cluster.system(),
+              first.durability(),
+              first.variant(),
+              "A",
+              plan.maxThreads(),
+              0,
+              settle,
+              Duration.ofSeconds(1),
+              first.properties()),
+          tick,
+          false);
     }
     List<RunResult> results = new ArrayList<>();
     for (String workload : plan.workloads()) {

@@ -66,6 +66,14 @@ final class YcsbRunner {
 
   /** Runs {@code spec}: warm-up, measured window; {@code tick} gets each elapsed second. */
   RunResult run(ServerCluster cluster, RunSpec spec, IntConsumer tick) throws Exception {
+    return run(cluster, spec, tick, true);
+  }
+
+  /**
+   * As {@link #run(ServerCluster, RunSpec, IntConsumer)}; {@code profile} false: never profiled.
+   */
+  RunResult run(ServerCluster cluster, RunSpec spec, IntConsumer tick, boolean profile)
+      throws Exception {
     Properties props = Workloads.of(spec.workload(), records);
     props.putAll(spec.extra());
     PhaseRecorder recorder = new PhaseRecorder();
@@ -92,7 +100,7 @@ final class YcsbRunner {
     double cpuBefore = ServerCpu.millis(cluster.serverPids());
     long openedNanos = System.nanoTime();
     recorder.open();
-    boolean profiling = profiled != null && profiled.profiles(spec.system());
+    boolean profiling = profile && profiled != null && profiled.profiles(spec.system());
     if (profiling) {
       profiled.opened(cluster.serverPids());
     }
