@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,10 +26,12 @@ public record CollapsedStacks(List<Stack> stacks) {
             line -> {
               int space = line.lastIndexOf(' ');
               if (space > 0) {
+                String[] frames = line.substring(0, space).split(";");
+                for (int i = 0; i < frames.length; i++) {
+                  frames[i] = normalized(frames[i], i == 0);
+                }
                 stacks.add(
-                    new Stack(
-                        List.of(line.substring(0, space).split(";")),
-                        Long.parseLong(line.substring(space + 1).strip())));
+                    new Stack(List.of(frames), Long.parseLong(line.substring(space + 1).strip())));
               }
             });
       } catch (IOException e) {
@@ -36,6 +39,22 @@ public record CollapsedStacks(List<Stack> stacks) {
       }
     }
     return new CollapsedStacks(List.copyOf(stacks));
+  }
+
+  private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda\\$[0-9]+\\.0x[0-9a-f]+");
+  private static final Pattern THREAD_ID = Pattern.compile(" tid=[0-9]+");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  /**
+   * One frame as it reads the same in every process: lambda classes without their per-JVM number
+   * and address, threads by role ({@code [ringstore-io-n#-#-#]}), so the nodes' samples merge.
+   */
+  static String normalized(String frame, boolean thread) {
+    String f = LAMBDA.matcher(frame).replaceAll("\\$\\$Lambda");
+    if (thread) {
+      f = DIGITS.matcher(THREAD_ID.matcher(f).replaceAll("")).replaceAll("#");
+    }
+    return f;
   }
 
   public long total() {

@@ -9,11 +9,14 @@ import java.util.Map;
 /**
  * A flame graph of collapsed stacks as one self-contained SVG (Brendan Gregg's layout: the root at
  * the bottom, each frame as wide as the samples under it, hover for the frame and its share).
- * Frames narrower than a pixel are left out.
+ * Frames narrower than {@link #MIN_WIDTH} pixels are left out.
  */
 public final class FlameGraphSvg {
   private static final int WIDTH = 1600;
   private static final int ROW = 16;
+
+  /** Frames narrower than this many pixels are left out (with what is above them). */
+  private static final double MIN_WIDTH = 1.5;
 
   private static final class Node {
     final String name;
@@ -61,7 +64,7 @@ public final class FlameGraphSvg {
   private static void draw(
       StringBuilder svg, Node node, double x, int y, double perSample, long total) {
     double width = node.samples * perSample;
-    if (width < 1) {
+    if (width < MIN_WIDTH) {
       return;
     }
     String tip =

@@ -63,12 +63,13 @@ public enum Stage {
   /** The stage of one sampled stack (frames root first; the root is the thread). */
   public static Stage of(List<String> frames) {
     String thread = frames.get(0);
-    // Thread names are cut to 15 characters by Linux: "C2 CompilerThre".
+    // Thread names are cut to 15 characters by Linux: "C2 CompilerThre" (digits read '#').
     if (thread.contains("CompilerThre")) {
       return JIT;
     }
     if (thread.contains("GC Thread")
         || thread.startsWith("[G1 ")
+        || thread.startsWith("[G# ")
         || thread.startsWith("[VM Thread")) {
       return GC;
     }
