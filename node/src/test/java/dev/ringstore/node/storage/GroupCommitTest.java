@@ -72,11 +72,21 @@ class GroupCommitTest {
   void aFullQueueRefusesAtOnceAndLosesNothingAccepted() throws Exception {
     try (RocksDbStorageEngine engine = open()) {
       ActorId actor = engine.identity().actor();
+      CountDownLatch entered = new CountDownLatch(1);
       CountDownLatch hold = new CountDownLatch(1);
-      var first = engine.updateAsync(1, bytes("hold"), set -> await(hold, set), Runnable::run);
+      var first =
+          engine.updateAsync(
+              1,
+              bytes("hold"),
+              set -> {
+                entered.countDown();
+                return await(hold, set);
+              },
+              Runnable::run);
+      entered.await(); // the writer is busy with the first batch: the rest queue up
       List<CompletableFuture<DottedVersionVectorSet>> accepted = new ArrayList<>();
       CompletableFuture<DottedVersionVectorSet> refused = null;
-      for (int i = 0; i <= RocksDbStorageEngine.WRITE_QUEUE + 1 && refused == null; i++) {
+      for (int i = 0; i <= RocksDbStorageEngine.WRITE_QUEUE && refused == null; i++) {
         var f = engine.updateAsync(1, bytes("k" + i), put(actor, "v" + i), Runnable::run);
         if (f.isCompletedExceptionally()) {
           refused = f;
@@ -86,6 +96,7 @@ class GroupCommitTest {
       }
       hold.countDown();
 
+      assertThat(accepted).hasSize(RocksDbStorageEngine.WRITE_QUEUE);
       assertThat(refused).isNotNull();
       assertThat(refused)
           .failsWithin(java.time.Duration.ZERO)
