@@ -47,6 +47,7 @@ public final class Ringstore {
   record Subcommand(String name, Class<?> type) {}
 
   public static void main(String[] args) {
+    CommandLogging.install(args);
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
