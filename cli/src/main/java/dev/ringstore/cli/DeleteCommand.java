@@ -1,6 +1,5 @@
 package dev.ringstore.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.client.WriteOptions;
 import java.util.concurrent.Callable;
@@ -50,11 +49,12 @@ final class DeleteCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println(
-              new ObjectMapper()
-                  .createObjectNode()
-                  .put("key", key)
-                  .put("deleted", true)
-                  .put("context", after));
+              JsonLine.object(
+                  json -> {
+                    json.writeStringField("key", key);
+                    json.writeBooleanField("deleted", true);
+                    json.writeStringField("context", after);
+                  }));
     } else {
       spec.commandLine().getOut().println("deleted; context: " + after);
     }

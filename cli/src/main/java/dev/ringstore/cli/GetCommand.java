@@ -1,7 +1,5 @@
 package dev.ringstore.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.client.GetResult;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.client.ReadOptions;
@@ -44,12 +42,18 @@ final class GetCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (client.json) {
-      ObjectNode json = new ObjectMapper().createObjectNode();
-      json.put("key", key).put("found", result.found());
-      var values = json.putArray("values");
-      result.values().forEach(v -> values.add(new String(v, StandardCharsets.UTF_8)));
-      json.put("context", result.context());
-      out.println(json);
+      out.println(
+          JsonLine.object(
+              json -> {
+                json.writeStringField("key", key);
+                json.writeBooleanField("found", result.found());
+                json.writeArrayFieldStart("values");
+                for (byte[] value : result.values()) {
+                  json.writeString(new String(value, StandardCharsets.UTF_8));
+                }
+                json.writeEndArray();
+                json.writeStringField("context", result.context());
+              }));
     } else if (!result.found()) {
       out.println("not found");
     } else {

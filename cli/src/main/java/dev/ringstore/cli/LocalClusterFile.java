@@ -1,10 +1,13 @@
 package dev.ringstore.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,18 +39,12 @@ record LocalClusterFile(List<LocalProcess> processes) {
   static final String NAME = "local-cluster.json";
   static final String DEFAULT_DIR = "./data/local";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-  /** {@code {"a": 1, "b": [2, 3]}}: the form docs/local.md shows, on one line. */
-  private static final DefaultPrettyPrinter ONE_LINE =
-      new DefaultPrettyPrinter(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                  .withObjectEntrySpacing(Separators.Spacing.AFTER)
-                  .withArrayValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance)
-          .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+  /**
+   * Every client command without --via reads the file, so reading is a hand-written walk over
+   * jackson-core's tokens: data binding (hundreds of classes, a third of a {@code get}'s start-up
+   * before) is left to {@link #write}, which only {@code ringstore local} calls.
+   */
+  private static final JsonFactory TOKENS = new JsonFactory();
 
   LocalClusterFile {
     processes = List.copyOf(processes == null ? List.of() : processes);
@@ -56,7 +54,7 @@ record LocalClusterFile(List<LocalProcess> processes) {
   static Optional<LocalClusterFile> read(Path dataDir) {
     Path file = dataDir.resolve(NAME);
     try {
-      return Optional.of(JSON.readValue(Files.readAllBytes(file), LocalClusterFile.class));
+      return Optional.of(parse(Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (JsonProcessingException e) {
@@ -86,7 +84,103 @@ record LocalClusterFile(List<LocalProcess> processes) {
   }
 
   String toJson() throws IOException {
-    return JSON.writer(ONE_LINE).writeValueAsString(this) + "\n";
+    return Writing.JSON.writer(Writing.ONE_LINE).writeValueAsString(this) + "\n";
+  }
+
+  /**
+   * The file's contents as data binding would read them into this record: fields it does not know
+   * are skipped, a missing or null field is null (no processes: none), a number given as a string
+   * is still a pid, and anything after the top-level object is ignored.
+   */
+  static LocalClusterFile parse(byte[] json) throws IOException {
+    try (JsonParser parser = TOKENS.createParser(json)) {
+      expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "an object");
+      List<LocalProcess> processes = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!"processes".equals(field) || value == JsonToken.VALUE_NULL) {
+          parser.skipChildren();
+          continue;
+        }
+        expect(parser, value == JsonToken.START_ARRAY, "an array of processes");
+        processes = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          processes.add(process(parser));
+        }
+      }
+      return new LocalClusterFile(processes);
+    }
+  }
+
+  private static LocalProcess process(JsonParser parser) throws IOException {
+    expect(parser, parser.currentToken() == JsonToken.START_OBJECT, "a process object");
+    String role = null;
+    String id = null;
+    long pid = 0;
+    String listen = null;
+    String http = null;
+    String raft = null;
+    String data = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value.isStructStart()) {
+        expect(parser, !isKnown(field), "a single value for \"" + field + "\"");
+        parser.skipChildren();
+        continue;
+      }
+      switch (field) {
+        case "role" -> role = parser.getValueAsString();
+        case "id" -> id = parser.getValueAsString();
+        case "pid" -> pid = pid(parser);
+        case "listen" -> listen = parser.getValueAsString();
+        case "http" -> http = parser.getValueAsString();
+        case "raft" -> raft = parser.getValueAsString();
+        case "data" -> data = parser.getValueAsString();
+        default -> {
+          // a field a later version may add
+        }
+      }
+    }
+    return new LocalProcess(role, id, pid, listen, http, raft, data);
+  }
+
+  private static boolean isKnown(String field) {
+    return List.of("role", "id", "pid", "listen", "http", "raft", "data").contains(field);
+  }
+
+  private static long pid(JsonParser parser) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getLongValue();
+    }
+    String text = parser.getValueAsString();
+    try {
+      return text == null ? 0 : Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new JsonParseException(parser, "\"pid\" is not a number: " + text);
+    }
+  }
+
+  private static void expect(JsonParser parser, boolean holds, String what) throws IOException {
+    if (!holds) {
+      throw new JsonParseException(parser, "expected " + what + ", found " + parser.currentToken());
+    }
+  }
+
+  /** Data binding for {@link #write}, created on the first write only. */
+  private static final class Writing {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code {"a": 1, "b": [2, 3]}}: the form docs/local.md shows, on one line. */
+    static final DefaultPrettyPrinter ONE_LINE =
+        new DefaultPrettyPrinter(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                    .withArrayValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
   }
 
   /** The node processes, in the order written (n1 first). */

@@ -2,7 +2,7 @@ package dev.ringstore.cli;
 
 import static java.util.stream.Collectors.joining;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.node.cluster.ClusterSettings;
@@ -38,8 +38,6 @@ import picocli.CommandLine.Spec;
       "\"http\", \"data\", \"durability\"}, and {\"node\", \"left\": true} when it has left."
     })
 final class NodeCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Option(names = "--id", required = true, description = "This node's id, e.g. n1.")
@@ -150,7 +148,7 @@ final class NodeCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     String mode = durability.name().toLowerCase(java.util.Locale.ROOT);
     if (json) {
-      ObjectNode serving = JSON.createObjectNode();
+      ObjectNode serving = JsonNodeFactory.instance.objectNode();
       serving.put("node", id).put("actor", node.actor().toString());
       serving.put("listen", hostPort(node.address()));
       serving.put("http", node.httpAddress().map(NodeCommand::hostPort).orElse(null));
@@ -171,7 +169,8 @@ final class NodeCommand implements Callable<Integer> {
         .thenRun(
             () -> {
               if (json) {
-                out.println(JSON.createObjectNode().put("node", id).put("left", true));
+                out.println(
+                    JsonNodeFactory.instance.objectNode().put("node", id).put("left", true));
               } else {
                 out.printf(
                     "node %s has handed its buckets away and left the cluster; stopping%n", id);

@@ -1,6 +1,5 @@
 package dev.ringstore.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.client.PutResult;
 import dev.ringstore.client.WriteOptions;
@@ -65,11 +64,12 @@ final class PutCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println(
-              new ObjectMapper()
-                  .createObjectNode()
-                  .put("key", key)
-                  .put("stored", true)
-                  .put("context", result.context()));
+              JsonLine.object(
+                  json -> {
+                    json.writeStringField("key", key);
+                    json.writeBooleanField("stored", true);
+                    json.writeStringField("context", result.context());
+                  }));
     } else {
       spec.commandLine().getOut().println("stored; context: " + result.context());
     }

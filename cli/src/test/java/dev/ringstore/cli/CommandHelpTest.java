@@ -22,7 +22,7 @@ class CommandHelpTest {
   /** Every command path under {@code ringstore}, the root included ("" for the root). */
   static Stream<String> commands() {
     List<String> paths = new ArrayList<>();
-    collect(new CommandLine(new Ringstore()), "", paths);
+    collect(Ringstore.commandLine(), "", paths);
     return paths.stream();
   }
 
@@ -34,7 +34,7 @@ class CommandHelpTest {
   }
 
   private static CommandSpec spec(String path) {
-    CommandLine command = new CommandLine(new Ringstore());
+    CommandLine command = Ringstore.commandLine();
     for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
       command = command.getSubcommands().get(name);
     }

@@ -1,9 +1,13 @@
 package dev.ringstore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** local-cluster.json: its documented shape, and telling running processes from gone ones. */
 @Timeout(60)
@@ -52,6 +58,49 @@ class LocalClusterFileTest {
     LocalClusterFile read = LocalClusterFile.read(dir).orElseThrow();
     assertThat(read.processes()).hasSize(1);
     assertThat(read.nodes()).isEmpty();
+  }
+
+  /** What the file's reader did before it walked tokens itself: data binding into the record. */
+  private static final ObjectMapper BINDING =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"processes\": []}",
+        "{}",
+        "{\"processes\": null}",
+        "{\"version\": {\"major\": [1, {\"x\": 2}]}, \"processes\": [{\"role\": \"node\","
+            + " \"id\": \"n1\", \"pid\": 12, \"listen\": \"127.0.0.1:1\", \"http\":"
+            + " \"127.0.0.1:2\", \"data\": \"/d/n1\", \"tags\": [\"a\", {\"b\": []}]}]}",
+        "{\"processes\": [{\"pid\": \"42\", \"id\": null, \"role\": \"config\", \"raft\": \"h:3\"},"
+            + " {}]} trailing",
+        "{\"processes\": [{\"role\": \"node\", \"pid\": 9007199254740993, \"zone\": 7}]}"
+      })
+  void readsWhatDataBindingReads(String json) throws Exception {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(LocalClusterFile.parse(bytes))
+        .isEqualTo(BINDING.readValue(bytes, LocalClusterFile.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "[]",
+        "{\"processes\": {}}",
+        "{\"processes\": [1]}",
+        "{\"processes\": [{\"pid\": \"twelve\"}]}",
+        "{\"processes\": [{\"id\": {\"n\": 1}}]}",
+        "{\"processes\": [{\"role\": \"node\""
+      })
+  void aMalformedFileIsAnErrorNamingIt(String json) throws Exception {
+    Files.writeString(dir.resolve("local-cluster.json"), json);
+
+    assertThatThrownBy(() -> LocalClusterFile.read(dir))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot read " + dir.resolve("local-cluster.json") + ": ");
   }
 
   @Test
