@@ -83,10 +83,7 @@ public final class MiniNode {
               .setId(config.id().value())
               .setAddress(config.listen().getHostString() + ":" + config.listen().getPort())
               .build();
-      link =
-          new ConfigLink(
-              configService,
-              ConfigBootstrap.start(configService, self, storage, Duration.ofMillis(20)));
+      link = ConfigBootstrap.start(configService, self, storage, Duration.ofMillis(20));
     }
     registry = new SimpleMeterRegistry();
     node =

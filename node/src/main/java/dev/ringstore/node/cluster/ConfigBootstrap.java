@@ -8,25 +8,48 @@ import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.NodeRecord;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How a node following the config service starts: it asks to join (a known node only updates its
  * addresses), then routes by the newest table — the service's, or the one cached in its data
- * directory when the service cannot be reached. A node of a cluster that has no table yet waits for
- * the operator's first plan and commit.
+ * directory. A node of a cluster that has no table yet waits for the operator's first plan and
+ * commit.
+ *
+ * <p>A node that has a cached table (every restart after the first) does not wait for the service:
+ * it routes by the cached table at once and asks to join in the background, retrying until the
+ * service answers. A newer table reaches it through {@link ConfigSync}'s heartbeats (and gossip),
+ * as it does while the node runs; a restart after {@code kill -9} is thereby not held up by round
+ * trips to a service that is slow, electing a leader, or down.
  */
 public final class ConfigBootstrap {
   private static final Logger log = LoggerFactory.getLogger(ConfigBootstrap.class);
 
   private ConfigBootstrap() {}
 
-  /** Blocks until there is a table to route by; run before the node serves. */
-  public static Routing start(
+  /**
+   * The node's link to the service with the table to route by: the cached one at once (the join
+   * then runs in the background, {@link ConfigLink#joining()}), or, with none cached, after
+   * blocking until the service has one; run before the node serves.
+   */
+  public static ConfigLink start(
       ConfigClient config, NodeRecord self, StorageEngine storage, Duration poll) {
     Optional<Routing> cached = ConfigSync.cached(storage);
+    if (cached.isPresent()) {
+      log.info(
+          "routing by cached table v{}; asking the config service to join in the background",
+          cached.get().version());
+      return new ConfigLink(config, cached.get(), joinInBackground(config, self, poll));
+    }
+    return new ConfigLink(config, waitForTable(config, self, storage, poll));
+  }
+
+  private static Routing waitForTable(
+      ConfigClient config, NodeRecord self, StorageEngine storage, Duration poll) {
     boolean joined = false;
     boolean waitingLogged = false;
     while (true) {
@@ -37,25 +60,14 @@ public final class ConfigBootstrap {
         }
         Optional<Routing> fetched = config.tableSince(0).join();
         if (fetched.isPresent()) {
-          Routing newest =
-              cached.isPresent() && cached.get().version() > fetched.get().version()
-                  ? cached.get()
-                  : fetched.get();
-          ConfigSync.cache(storage, newest);
-          return newest;
+          ConfigSync.cache(storage, fetched.get());
+          return fetched.get();
         }
         if (!waitingLogged) {
           log.info("the cluster has no table yet; waiting for ringstore plan join and commit");
           waitingLogged = true;
         }
       } catch (CompletionException | RingstoreException e) {
-        if (cached.isPresent()) {
-          log.warn(
-              "config service unreachable ({}); routing by cached table v{}",
-              e.getMessage(),
-              cached.get().version());
-          return cached.get();
-        }
         if (e.getCause() instanceof ConfigRejectedException rejected) {
           throw rejected;
         }
@@ -63,6 +75,61 @@ public final class ConfigBootstrap {
       }
       sleep(poll);
     }
+  }
+
+  /**
+   * Asks to join until the service answers (or refuses: logged, as a node with a cached table
+   * always did). Completes then; retries every {@code poll} meanwhile, on no thread of its own,
+   * until the returned future is cancelled.
+   */
+  static CompletableFuture<Void> joinInBackground(
+      ConfigClient config, NodeRecord self, Duration poll) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    attemptJoin(config, self, poll, done, false);
+    return done;
+  }
+
+  private static void attemptJoin(
+      ConfigClient config,
+      NodeRecord self,
+      Duration poll,
+      CompletableFuture<Void> done,
+      boolean failedBefore) {
+    if (done.isDone()) {
+      return; // cancelled: the node is shutting down
+    }
+    CompletableFuture<NodeRecord> attempt;
+    try {
+      attempt = config.join(self);
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    attempt.whenComplete(
+        (joined, failure) -> {
+          Throwable cause =
+              failure instanceof CompletionException && failure.getCause() != null
+                  ? failure.getCause()
+                  : failure;
+          if (done.isDone()) {
+            return;
+          }
+          if (cause == null) {
+            log.info("joined the config service as {}", self.getAddress());
+            done.complete(null);
+          } else if (cause instanceof ConfigRejectedException) {
+            log.warn("the config service refused this node's join: {}", cause.getMessage());
+            done.complete(null);
+          } else {
+            if (!failedBefore) {
+              log.warn(
+                  "config service unreachable ({}); retrying the join every {} ms",
+                  cause.getMessage(),
+                  poll.toMillis());
+            }
+            CompletableFuture.delayedExecutor(poll.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> attemptJoin(config, self, poll, done, true));
+          }
+        });
   }
 
   private static void sleep(Duration poll) {

@@ -350,6 +350,7 @@ public final class ClusterNode implements AutoCloseable {
     executors.close();
     transport.close();
     if (link != null) {
+      link.joining().cancel(false);
       link.client().close();
     }
   }

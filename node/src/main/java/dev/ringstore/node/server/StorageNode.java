@@ -93,17 +93,16 @@ public final class StorageNode implements AutoCloseable {
     ClusterNode node = null;
     ProtocolServer server = null;
     ConfigClient configClient = null;
+    ConfigLink link = null;
     NodeEventLoops loops = new NodeEventLoops(config.id().value());
     try {
       new StorageMetrics(storage, Tags.empty()).bindTo(registry);
       configClient = membership == null ? null : configClient(membership, clock, loops);
-      ConfigLink link =
+      link =
           configClient == null
               ? null
-              : new ConfigLink(
-                  configClient,
-                  ConfigBootstrap.start(
-                      configClient, record(config, membership), storage, CONFIG_POLL));
+              : ConfigBootstrap.start(
+                  configClient, record(config, membership), storage, CONFIG_POLL);
       node =
           ClusterNode.start(
               config,
@@ -138,6 +137,9 @@ public final class StorageNode implements AutoCloseable {
       }
       if (node != null) {
         node.close();
+      }
+      if (link != null) {
+        link.joining().cancel(false);
       }
       if (configClient != null) {
         configClient.close();
