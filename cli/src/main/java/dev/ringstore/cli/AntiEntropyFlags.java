@@ -14,7 +14,7 @@ final class AntiEntropyFlags {
       paramLabel = "DURATION",
       description =
           "How often to start a Merkle-tree exchange for the next bucket; 0ms turns anti-entropy"
-              + " off. Default: 100ms (1,024 buckets in about 100 s).")
+              + " off. Default: 25ms (1,024 buckets in about 26 s).")
   Duration interval;
 
   @Option(

@@ -7,14 +7,14 @@ import java.util.Objects;
  * How hard a node works at anti-entropy (docs/anti-entropy.md).
  *
  * @param interval how often it starts a Merkle-tree exchange for its next bucket, default {@link
- *     #INTERVAL_DEFAULT} (1,024 buckets in about 100 s); zero turns exchanges off
+ *     #INTERVAL_DEFAULT} (1,024 buckets in about 26 s); zero turns exchanges off
  * @param bytesPerSecond the most bytes of tree messages its exchanges send per second, default
  *     {@value #BYTES_PER_SECOND_DEFAULT}
  * @param treeMaxAge a bucket's tree older than this is rebuilt from storage at its next exchange,
  *     which catches silent corruption, default {@link #TREE_MAX_AGE_DEFAULT}
  */
 public record AntiEntropySettings(Duration interval, int bytesPerSecond, Duration treeMaxAge) {
-  public static final Duration INTERVAL_DEFAULT = Duration.ofMillis(100);
+  public static final Duration INTERVAL_DEFAULT = Duration.ofMillis(25);
   public static final int BYTES_PER_SECOND_DEFAULT = 1 << 20;
   public static final Duration TREE_MAX_AGE_DEFAULT = Duration.ofHours(1);
 
