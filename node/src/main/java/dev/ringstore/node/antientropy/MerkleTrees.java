@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * This node's Merkle trees, one per bucket, kept in step with its data: every write and repair
- * reports the key's old and new set ({@link #onWrite}, called under the key's lock, so a key's
- * changes arrive in order). Trees live in memory and are rebuilt from a scan of the bucket the
- * first time an exchange needs them; a write to a bucket whose tree is not built yet costs nothing.
+ * reports the key's old and new set ({@link #onWrite}, called once the write is stored; a tree adds
+ * and subtracts digests, so the order of reports does not matter). Trees live in memory and are
+ * rebuilt from a scan of the bucket the first time an exchange needs them; a write to a bucket
+ * whose tree is not built yet costs nothing.
  */
 public final class MerkleTrees implements WriteObserver {
   private final StorageEngine storage;

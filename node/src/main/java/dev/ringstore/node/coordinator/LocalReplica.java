@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -31,22 +32,30 @@ public final class LocalReplica {
   }
 
   /**
-   * Applies {@code change} through the engine's writer and tells the observer what it did, in key
-   * order (the change runs with the key's updates serialized). Completes once stored.
+   * Applies {@code change} through the engine's writer and, once stored, tells the observer what it
+   * did. Completes once stored.
    */
   private CompletableFuture<DottedVersionVectorSet> update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
+    // The observer (the Merkle trees) hears of a write once it is stored, not when the writer
+    // applies it: a tree built from a scan meanwhile would otherwise miss a key still in its batch.
+    // Tree updates add and subtract digests, so their order across keys does not matter.
+    AtomicReference<DottedVersionVectorSet> before = new AtomicReference<>();
     try {
       return storage
           .updateAsync(
               bucket,
               key,
-              before -> {
-                DottedVersionVectorSet after = change.apply(before);
-                observer.onWrite(bucket, key, before, after);
-                return after;
+              current -> {
+                before.set(current);
+                return change.apply(current);
               },
               storageExecutor)
+          .thenApply(
+              after -> {
+                observer.onWrite(bucket, key, before.get(), after);
+                return after;
+              })
           .exceptionallyCompose(LocalReplica::overloaded);
     } catch (RejectedExecutionException e) {
       return overloaded(e);
