@@ -91,6 +91,14 @@ final class LocalCluster {
     return awaitListening(nodes, timeout);
   }
 
+  /**
+   * Waits until every node routes by a table holding all of them and believes every member
+   * reachable ({@link LocalReadiness}); returns what the first node not ready said, if any.
+   */
+  Optional<String> awaitNodesReady(Duration timeout) throws InterruptedException {
+    return new LocalReadiness().await(nodes, timeout);
+  }
+
   /** A process of the cluster that has exited, if any. */
   Optional<LocalServer> exited() {
     return servers().filter(s -> !s.child().process().isAlive()).findFirst();

@@ -44,6 +44,11 @@ final class LocalNode implements LocalServer {
         id, listen, http, data, ChildProcess.start(command, listen, data.resolve(LOG)));
   }
 
+  /** Where its /health and /metrics are served. */
+  InetSocketAddress http() {
+    return http;
+  }
+
   @Override
   public String id() {
     return id;

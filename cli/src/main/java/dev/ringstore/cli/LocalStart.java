@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * How {@code ringstore local} brings its cluster up, within one deadline: the config replicas
  * (until their client ports accept connections), then the nodes, then — with a config service — the
- * first table ({@link LocalTableBootstrap}), then until every node accepts connections.
+ * first table ({@link LocalTableBootstrap}), then until every node accepts connections, and until
+ * every node routes by a table of all of them and reaches every member ({@link LocalReadiness}): a
+ * cluster reported started takes writes at the default quorum.
  */
 final class LocalStart {
   private LocalStart() {}
@@ -32,6 +34,10 @@ final class LocalStart {
     cluster.startNodes(nodes, ports, durability);
     JsonNode config = configReplicas == 0 ? null : LocalTableBootstrap.run(cluster, left(deadline));
     failIfPresent(cluster.awaitNodes(left(deadline)), timeout);
+    Optional<String> waiting = cluster.awaitNodesReady(left(deadline));
+    if (waiting.isPresent()) {
+      throw new StartFailure("not ready within " + timeout.toSeconds() + "s: " + waiting.get());
+    }
     return config;
   }
 

@@ -82,6 +82,9 @@ final class MeasuredDb extends DB {
     boolean failed = !status.isOk();
     failedSinceMark |= failed;
     recorder.recordCall(kind, (System.nanoTime() - startNanos) / 1000, failed);
+    if (failed) {
+      recorder.recordFailure(kind, status.getName());
+    }
     return status;
   }
 }

@@ -21,6 +21,7 @@ final class PhaseRecorder {
   private final LongAdder transactionErrors = new LongAdder();
   private final Map<String, Recorder> calls = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> callErrors = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
   private volatile boolean measuring;
 
   void open() {
@@ -45,6 +46,23 @@ final class PhaseRecorder {
     if (failed) {
       callErrors.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
+  }
+
+  /**
+   * Notes what a failed call answered ({@code READ NOT_FOUND}, {@code UPDATE SERVICE_UNAVAILABLE}),
+   * so a run with errors says which.
+   */
+  void recordFailure(String kind, String status) {
+    if (measuring) {
+      failures.computeIfAbsent(kind + " " + status, k -> new LongAdder()).increment();
+    }
+  }
+
+  /** Failed calls in the window by call kind and the status they answered. */
+  Map<String, Long> failures() {
+    Map<String, Long> counted = new TreeMap<>();
+    failures.forEach((what, count) -> counted.put(what, count.sum()));
+    return counted;
   }
 
   void recordTransaction(String kind, long micros, boolean failed) {

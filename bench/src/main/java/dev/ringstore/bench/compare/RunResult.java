@@ -23,6 +23,8 @@ import java.util.Map;
  * @param perOperation latency and count per database call (READ, UPDATE, INSERT) and for
  *     READ-MODIFY-WRITE
  * @param siblingsSeen reads that returned more than one sibling (Ringstore only)
+ * @param failures failed calls in the window by call kind and the status the binding answered, e.g.
+ *     {@code "READ NOT_FOUND" -> 2} (empty in results written before it was recorded)
  */
 public record RunResult(
     String system,
@@ -40,7 +42,12 @@ public record RunResult(
     double p999Millis,
     double serverCpuMillis,
     Map<String, OperationStats> perOperation,
-    long siblingsSeen) {
+    long siblingsSeen,
+    Map<String, Long> failures) {
+
+  public RunResult {
+    failures = failures == null ? Map.of() : Map.copyOf(failures);
+  }
 
   /** Server CPU time per completed operation, in milliseconds. */
   public double serverCpuMillisPerOp() {

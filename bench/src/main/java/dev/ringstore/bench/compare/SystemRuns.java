@@ -125,6 +125,11 @@ final class SystemRuns {
             step ? plan.sweepMeasured() : plan.measured(),
             variant.properties());
     RunResult result = runner.run(cluster, spec, tick);
+    if (result.errors() > 0) {
+      System.err.printf(
+          "%n%s %s %d threads: %d transactions failed: %s%n",
+          result.label(), workload, threads, result.errors(), result.failures());
+    }
     done.accept(result);
     return result;
   }

@@ -138,7 +138,8 @@ final class YcsbRunner {
         PhaseRecorder.millis(h, 99.9),
         cpu,
         recorder.perCall(),
-        siblings);
+        siblings,
+        recorder.failures());
   }
 
   private static MeasuredWorkload workload(Properties props, PhaseRecorder recorder)

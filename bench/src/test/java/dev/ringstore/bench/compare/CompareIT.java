@@ -48,8 +48,6 @@ class CompareIT {
                 out.toString(),
                 "--ringstore-jar",
                 jar.toString());
-    assertThat(exit).as("exit code (0: every operation succeeded)").isZero();
-
     Path dir;
     try (Stream<Path> runs = Files.list(out)) {
       dir =
@@ -58,6 +56,15 @@ class CompareIT {
               .orElseThrow();
     }
     ComparisonResults results = CompareReport.read(dir.resolve(CompareReport.RESULTS));
+    assertThat(results.runs())
+        .allSatisfy(
+            run ->
+                assertThat(run.errors())
+                    .as(
+                        "%s %s %d threads failed: %s",
+                        run.label(), run.workload(), run.threads(), run.failures())
+                    .isZero());
+    assertThat(exit).as("exit code (0: every operation succeeded)").isZero();
     List<String> labels = results.runs().stream().map(RunResult::label).distinct().toList();
     assertThat(labels)
         .contains("ringstore fsync", "ringstore async", "etcd linearizable", "etcd serializable");

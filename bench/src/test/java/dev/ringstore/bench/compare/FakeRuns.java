@@ -169,7 +169,8 @@ final class FakeRuns {
         p999,
         cpuPerOp * operations,
         perOperation,
-        etcd ? 0 : operations / 5_000);
+        etcd ? 0 : operations / 5_000,
+        errors == 0 ? Map.of() : Map.of("UPDATE SERVICE_UNAVAILABLE", errors));
   }
 
   private static List<String> operations(String workload) {

@@ -1,5 +1,6 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.ActorId;
 import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.config.client.RemoteConfigChannel;
@@ -14,6 +15,8 @@ import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.ProtocolServer;
 import dev.ringstore.protocol.v1.NodeRecord;
+import dev.ringstore.ring.BucketTable;
+import dev.ringstore.ring.Member;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -121,10 +124,12 @@ public final class StorageNode implements AutoCloseable {
               ProtocolLimits.defaults(),
               loops.group(),
               loops.group());
+      ClusterNode cluster = node;
       AdminHttpServer http =
           config.http() == null
               ? null
-              : AdminHttpServer.start(config.http(), registry, () -> health(config, storage));
+              : AdminHttpServer.start(
+                  config.http(), registry, () -> health(config, storage, cluster));
       log.info(
           "node {} started as {} in a cluster of {}",
           config.id(),
@@ -180,12 +185,28 @@ public final class StorageNode implements AutoCloseable {
     return record.build();
   }
 
-  private static Map<String, Object> health(NodeConfig config, RocksDbStorageEngine storage) {
+  /**
+   * What /health reports: besides who the node is, the table it routes by (version, member count)
+   * and the members it believes unreachable, so that a launcher or a load balancer can wait until
+   * the node can reach a quorum rather than only until its port is open.
+   */
+  private static Map<String, Object> health(
+      NodeConfig config, RocksDbStorageEngine storage, ClusterNode node) {
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "up");
     health.put("node", config.id().value());
     health.put("actor", storage.identity().actor().toString());
     health.put("durability", config.durability().name().toLowerCase(java.util.Locale.ROOT));
+    BucketTable table = node.cluster().table();
+    health.put("tableVersion", table.version());
+    health.put("members", table.members().size());
+    health.put(
+        "unreachable",
+        table.members().stream()
+            .map(Member::id)
+            .filter(id -> !node.liveness().isLive(id))
+            .map(NodeId::value)
+            .toList());
     return health;
   }
 

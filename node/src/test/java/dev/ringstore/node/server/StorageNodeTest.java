@@ -194,7 +194,11 @@ class StorageNodeTest {
             HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"up\"").contains("\"node\":\"n1\"");
+    assertThat(health.body())
+        .contains("\"status\":\"up\"")
+        .contains("\"node\":\"n1\"")
+        .contains("\"members\":1")
+        .contains("\"unreachable\":[]");
 
     HttpResponse<String> metrics =
         http.send(
