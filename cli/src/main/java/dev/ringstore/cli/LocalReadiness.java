@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ final class LocalReadiness {
 
   private Optional<String> firstNotReady(List<LocalNode> nodes) throws InterruptedException {
     for (LocalNode node : nodes) {
-      Optional<String> why = notReady(node.http(), nodes.size());
+      Optional<String> why = notReady(node.http(), nodes.stream().map(LocalNode::id).toList());
       if (why.isPresent()) {
         return Optional.of(node.id() + ": " + why.get());
       }
@@ -51,8 +52,14 @@ final class LocalReadiness {
     return Optional.empty();
   }
 
-  /** Why the node serving /health on {@code http} is not ready yet, or empty when it is. */
-  Optional<String> notReady(InetSocketAddress http, int clusterSize) throws InterruptedException {
+  /**
+   * Why the node serving /health on {@code http} is not ready yet, or empty when it is: its table
+   * must hold at least the cluster's nodes, and none of {@code cluster} may be unreachable to it (a
+   * member the table holds besides them, e.g. one joined by hand and not started now, may be).
+   */
+  Optional<String> notReady(InetSocketAddress http, List<String> cluster)
+      throws InterruptedException {
+    int clusterSize = cluster.size();
     JsonNode health;
     try {
       HttpResponse<String> response =
@@ -80,8 +87,14 @@ final class LocalReadiness {
               + " nodes");
     }
     JsonNode unreachable = health.path("unreachable");
-    if (!unreachable.isArray() || !unreachable.isEmpty()) {
-      return Optional.of("believes " + unreachable + " unreachable");
+    if (!unreachable.isArray()) {
+      return Optional.of("/health does not say which members are unreachable");
+    }
+    List<String> down = new ArrayList<>();
+    unreachable.forEach(id -> down.add(id.asText()));
+    down.retainAll(cluster);
+    if (!down.isEmpty()) {
+      return Optional.of("believes " + down + " unreachable");
     }
     return Optional.empty();
   }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** What {@code ringstore local} waits for before it reports a cluster started. */
 class LocalReadinessTest {
+  private static final List<String> CLUSTER = List.of("n1", "n2", "n3");
   private final AtomicReference<String> body = new AtomicReference<>();
   private HttpServer server;
   private InetSocketAddress address;
@@ -40,26 +42,33 @@ class LocalReadinessTest {
   @Test
   void aNodeWhoseTableLacksANodeIsNotReady() throws Exception {
     body.set("{\"status\":\"up\",\"tableVersion\":2,\"members\":2,\"unreachable\":[]}");
-    assertThat(new LocalReadiness().notReady(address, 3))
+    assertThat(new LocalReadiness().notReady(address, CLUSTER))
         .contains("its table (version 2) holds 2 of 3 nodes");
   }
 
   @Test
   void aNodeThatCountsAPeerDownIsNotReady() throws Exception {
     body.set("{\"status\":\"up\",\"tableVersion\":3,\"members\":3,\"unreachable\":[\"n2\"]}");
-    assertThat(new LocalReadiness().notReady(address, 3)).contains("believes [\"n2\"] unreachable");
+    assertThat(new LocalReadiness().notReady(address, CLUSTER))
+        .contains("believes [n2] unreachable");
+  }
+
+  @Test
+  void aMemberOutsideTheLocalClusterMayBeUnreachable() throws Exception {
+    body.set("{\"status\":\"up\",\"tableVersion\":4,\"members\":4,\"unreachable\":[\"n9\"]}");
+    assertThat(new LocalReadiness().notReady(address, CLUSTER)).isEmpty();
   }
 
   @Test
   void aNodeWithEveryMemberInItsTableAndReachableIsReady() throws Exception {
     body.set("{\"status\":\"up\",\"tableVersion\":3,\"members\":3,\"unreachable\":[]}");
-    assertThat(new LocalReadiness().notReady(address, 3)).isEmpty();
+    assertThat(new LocalReadiness().notReady(address, CLUSTER)).isEmpty();
   }
 
   @Test
   void aNodeThatDoesNotAnswerIsNotReady() throws Exception {
     server.stop(0);
-    assertThat(new LocalReadiness().notReady(address, 3))
+    assertThat(new LocalReadiness().notReady(address, CLUSTER))
         .hasValueSatisfying(why -> assertThat(why).startsWith("/health did not answer"));
   }
 }
