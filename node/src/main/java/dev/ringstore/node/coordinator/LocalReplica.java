@@ -119,9 +119,7 @@ public final class LocalReplica {
     try {
       return CompletableFuture.supplyAsync(work, storageExecutor);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(
-          new RingstoreException(
-              ErrorCode.OVERLOADED, "the node's storage queue is full; retry with backoff"));
+      return overloaded(e);
     }
   }
 }
