@@ -69,12 +69,9 @@ class LocalCommandTest {
 
   @Test
   void refusesPortsInUse() throws Exception {
+    int port = CliProcesses.freeBasePort(1, 3);
     try (ServerSocket taken = new ServerSocket()) {
-      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      int port = taken.getLocalPort() - 1000;
-      if (port < 1) {
-        return; // the ephemeral port is too low to be an HTTP port here
-      }
+      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port + 1000));
 
       CommandRun result =
           CommandRun.of(
@@ -106,12 +103,11 @@ class LocalCommandTest {
 
   @Test
   void refusesAConfigReplicasPortInUse() throws Exception {
+    int port = CliProcesses.freeBasePort(1, 3);
     try (ServerSocket taken = new ServerSocket()) {
-      taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      int port = taken.getLocalPort() - LocalPorts.CONFIG_CLIENT_OFFSET - 1;
-      if (port < 1) {
-        return; // the ephemeral port is too low to be a config replica's client port here
-      }
+      taken.bind(
+          new InetSocketAddress(
+              InetAddress.getLoopbackAddress(), port + LocalPorts.CONFIG_CLIENT_OFFSET + 1));
 
       CommandRun result =
           CommandRun.of(
