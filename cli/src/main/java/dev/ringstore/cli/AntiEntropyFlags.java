@@ -13,9 +13,18 @@ final class AntiEntropyFlags {
       converter = DurationOption.class,
       paramLabel = "DURATION",
       description =
-          "How often to start a Merkle-tree exchange for the next bucket; 0ms turns anti-entropy"
-              + " off. Default: 25ms (1,024 buckets in about 26 s).")
+          "How often to start a Merkle-tree exchange of a bucket a root sweep found different;"
+              + " 0ms turns anti-entropy off. Default: 25ms.")
   Duration interval;
+
+  @Option(
+      names = "--anti-entropy-sweep-interval",
+      converter = DurationOption.class,
+      paramLabel = "DURATION",
+      description =
+          "How often to compare the Merkle roots of every shared bucket with each peer (one"
+              + " message per peer). Default: 1s.")
+  Duration sweepInterval;
 
   @Option(
       names = "--anti-entropy-bytes-per-second",
@@ -27,6 +36,12 @@ final class AntiEntropyFlags {
     AntiEntropySettings settings = defaults;
     if (interval != null) {
       settings = settings.withInterval(interval);
+    }
+    if (sweepInterval != null) {
+      if (sweepInterval.isZero() || sweepInterval.isNegative()) {
+        throw new IllegalArgumentException("--anti-entropy-sweep-interval must be positive");
+      }
+      settings = settings.withSweepInterval(sweepInterval);
     }
     if (bytesPerSecond != null) {
       if (bytesPerSecond < 1) {

@@ -113,6 +113,46 @@ class AntiEntropyTest {
         });
   }
 
+  @Test
+  void onceTreesAreBuiltOnlyBucketsWhoseRootsDifferAreExchanged() throws Exception {
+    MiniCluster.runWithNewCluster(
+        3,
+        cluster -> {
+          RequestOptions everyReplica = RequestOptions.newBuilder().setW(3).build();
+          for (int i = 0; i < 40; i++) {
+            cluster.client().put("n1", "agreed" + i, "v" + i, ByteString.EMPTY, everyReplica);
+          }
+          cluster.nodes().forEach(node -> node.node().runAntiEntropyPass()); // builds every tree
+          double exchanges = totalExchanges(cluster);
+
+          cluster.nodes().forEach(node -> node.node().runAntiEntropyPass());
+          assertThat(totalExchanges(cluster))
+              .as("exchanges between replicas whose roots agree")
+              .isEqualTo(exchanges);
+
+          String via = primary(cluster, "lonely");
+          cluster
+              .client()
+              .put(
+                  via,
+                  "lonely",
+                  "v",
+                  ByteString.EMPTY,
+                  RequestOptions.newBuilder().setN(1).setW(1).build());
+          cluster.node(via).node().runAntiEntropyPass();
+          cluster.nodes().forEach(node -> assertThat(values(node, "lonely")).containsExactly("v"));
+          assertThat(totalExchanges(cluster) - exchanges)
+              .as("one exchange with each peer, of the one bucket that differs")
+              .isEqualTo(2);
+        });
+  }
+
+  private static double totalExchanges(MiniCluster cluster) {
+    return cluster.nodes().stream()
+        .mapToDouble(n -> n.node().antiEntropyMetrics().completedCount())
+        .sum();
+  }
+
   private static double totalRepaired(MiniCluster cluster) {
     return cluster.nodes().stream()
         .mapToDouble(n -> n.node().antiEntropyMetrics().repairedCount())

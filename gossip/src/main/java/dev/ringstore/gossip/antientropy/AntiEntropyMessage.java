@@ -20,7 +20,11 @@ import java.util.Objects;
  * </ol>
  *
  * {@link Abort} ends an exchange that cannot go on (different tree shapes, a malformed message).
- * {@link AntiEntropyMessageCodec} turns messages into bytes; its size is what the exchange costs.
+ *
+ * <p>Outside any exchange, {@link Roots} and its answer {@link RootsDiffer} compare the roots of
+ * every bucket two replicas share in one round trip, so that an exchange is opened only for the
+ * buckets whose roots differ. {@link AntiEntropyMessageCodec} turns messages into bytes; its size
+ * is what the exchange costs.
  */
 public sealed interface AntiEntropyMessage {
 
@@ -81,6 +85,34 @@ public sealed interface AntiEntropyMessage {
   record Abort(String reason) implements AntiEntropyMessage {
     public Abort {
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * Outside any exchange: the sender's root hash of each of {@code buckets} (strictly increasing),
+   * the buckets it shares with the receiver and holds a current tree for, in one message.
+   */
+  record Roots(TreeShape shape, List<Integer> buckets, List<TreeHash> roots)
+      implements AntiEntropyMessage {
+    public Roots {
+      Objects.requireNonNull(shape, "shape");
+      buckets = List.copyOf(buckets);
+      roots = List.copyOf(roots);
+      if (buckets.size() != roots.size()) {
+        throw new IllegalArgumentException(
+            buckets.size() + " buckets but " + roots.size() + " roots");
+      }
+    }
+  }
+
+  /**
+   * The answer to {@link Roots}: the buckets (strictly increasing, a subset of those asked) whose
+   * root differs from the receiver's, or for which the receiver holds no current tree. Each needs
+   * an exchange; the others are in sync.
+   */
+  record RootsDiffer(List<Integer> buckets) implements AntiEntropyMessage {
+    public RootsDiffer {
+      buckets = List.copyOf(buckets);
     }
   }
 }

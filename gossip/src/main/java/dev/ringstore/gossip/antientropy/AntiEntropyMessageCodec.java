@@ -5,6 +5,8 @@ import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Differences;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.InSync;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.NodeHashes;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Open;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Roots;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.RootsDiffer;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.SegmentEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.List;
  * 4 Differences     varint D · D × (varint (gap &lt;&lt; 1 | has digest) · [16 digest]) · entries
  * 5 InSync          (nothing)
  * 6 Abort           varint length · UTF-8 reason
+ * 7 Roots           byte segmentBits · byte fanoutBits · increasing buckets · B × 16 root hash
+ * 8 RootsDiffer     increasing buckets
  *
  * entries = varint E · E × (varint key length · key · 16 digest), keys strictly increasing
  * </pre>
@@ -53,6 +57,12 @@ public final class AntiEntropyMessageCodec {
       writeDifferences(out.writeByte(4), differences);
     } else if (message instanceof InSync) {
       out.writeByte(5);
+    } else if (message instanceof Roots roots) {
+      out.writeByte(7).writeByte(roots.shape().segmentBits()).writeByte(roots.shape().fanoutBits());
+      out.writeIncreasing(roots.buckets());
+      roots.roots().forEach(out::writeHash);
+    } else if (message instanceof RootsDiffer differ) {
+      out.writeByte(8).writeIncreasing(differ.buckets());
     } else {
       byte[] reason = ((Abort) message).reason().getBytes(StandardCharsets.UTF_8);
       out.writeByte(6).writeVarint(reason.length).writeBytes(reason);
@@ -97,6 +107,8 @@ public final class AntiEntropyMessageCodec {
           case 4 -> readDifferences(in);
           case 5 -> new InSync();
           case 6 -> new Abort(in.readUtf8(in.readCount("reason length", 1), "reason"));
+          case 7 -> readRoots(in);
+          case 8 -> new RootsDiffer(in.readIncreasing("bucket", Integer.MAX_VALUE));
           default -> throw in.error("unknown message type");
         };
     in.expectEnd();
@@ -105,15 +117,27 @@ public final class AntiEntropyMessageCodec {
 
   private static Open readOpen(WireReader in) {
     int bucket = in.readInt("bucket", Integer.MAX_VALUE);
+    return new Open(bucket, readShape(in), in.readHash("root"));
+  }
+
+  private static Roots readRoots(WireReader in) {
+    TreeShape shape = readShape(in);
+    List<Integer> buckets = in.readIncreasing("bucket", Integer.MAX_VALUE);
+    List<TreeHash> roots = new ArrayList<>(buckets.size());
+    for (int i = 0; i < buckets.size(); i++) {
+      roots.add(in.readHash("root"));
+    }
+    return new Roots(shape, buckets, roots);
+  }
+
+  private static TreeShape readShape(WireReader in) {
     int segmentBits = in.readByte("segmentBits");
     int fanoutBits = in.readByte("fanoutBits");
-    TreeShape shape;
     try {
-      shape = new TreeShape(segmentBits, fanoutBits);
+      return new TreeShape(segmentBits, fanoutBits);
     } catch (IllegalArgumentException e) {
       throw new InvalidAntiEntropyMessageException(e.getMessage(), e);
     }
-    return new Open(bucket, shape, in.readHash("root"));
   }
 
   private static NodeHashes readNodeHashes(WireReader in) {

@@ -131,8 +131,12 @@ public final class AntiEntropySession {
       finish(List.of());
       return null;
     }
-    abortReason = ((Abort) message).reason();
-    return null;
+    if (message instanceof Abort abort) {
+      abortReason = abort.reason();
+      return null;
+    }
+    throw new InvalidAntiEntropyMessageException(
+        "a " + message.getClass().getSimpleName() + " inside an exchange");
   }
 
   private NodeHashes descend(int level, List<Integer> parents) {

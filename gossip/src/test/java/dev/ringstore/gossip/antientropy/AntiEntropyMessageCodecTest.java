@@ -8,6 +8,8 @@ import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Differences;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.InSync;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.NodeHashes;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Open;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Roots;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.RootsDiffer;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.SegmentEntries;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,9 @@ class AntiEntropyMessageCodecTest {
   private static final List<KeyVersion> ENTRIES =
       List.of(KeyVersion.of(new byte[] {1}, D1), KeyVersion.of(new byte[] {(byte) 0x90, 0}, D2));
 
+  private static final TreeHash H1 = new TreeHash(5, 6);
+  private static final TreeHash H2 = new TreeHash(-7, 8);
+
   static List<AntiEntropyMessage> examples() {
     return List.of(
         new Open(1023, TreeShape.DEFAULT, new TreeHash(5, 6)),
@@ -28,7 +33,27 @@ class AntiEntropyMessageCodecTest {
         new SegmentEntries(List.of(3, 4, 1000), ENTRIES),
         new Differences(List.of(0, 5, 6), Arrays.asList(D1, null, D2), ENTRIES),
         new InSync(),
-        new Abort("cannot compare trees: ünïcode"));
+        new Abort("cannot compare trees: ünïcode"),
+        new Roots(TreeShape.DEFAULT, List.of(0, 1, 1023), List.of(H1, TreeHash.ZERO, H2)),
+        new RootsDiffer(List.of(1, 700)));
+  }
+
+  @Test
+  void rootsCostSixteenBytesABucketAndAboutOneForItsNumber() {
+    List<Integer> all = java.util.stream.IntStream.range(0, 1024).boxed().toList();
+    List<TreeHash> roots = all.stream().map(b -> new TreeHash(b, -b)).toList();
+    int size = AntiEntropyMessageCodec.encodedSize(new Roots(TreeShape.DEFAULT, all, roots));
+    assertThat(size).isEqualTo(1 + 2 + 2 + 1024 + 1024 * 16);
+  }
+
+  @Test
+  void rootsWithFewerHashesThanBucketsAreRejected() {
+    byte[] whole =
+        AntiEntropyMessageCodec.encode(
+            new Roots(TreeShape.DEFAULT, List.of(0, 1), List.of(H1, H2)));
+    byte[] cut = Arrays.copyOf(whole, whole.length - 16);
+    assertThatThrownBy(() -> AntiEntropyMessageCodec.decode(cut))
+        .isInstanceOf(InvalidAntiEntropyMessageException.class);
   }
 
   @Test

@@ -179,6 +179,18 @@ class AntiEntropySessionTest {
     assertThatThrownBy(() -> other.receive(new InSync())).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aRootsMessageInsideAnExchangeAbortsIt() {
+    AntiEntropySession responder =
+        AntiEntropySession.responder(BUCKET, a.tree(BUCKET), a.source(BUCKET));
+    responder.receive(new Open(BUCKET, TreeShape.DEFAULT, TreeHash.ZERO));
+
+    assertThat(responder.receive(new AntiEntropyMessage.RootsDiffer(List.of(BUCKET))))
+        .containsInstanceOf(Abort.class);
+    assertThat(responder.abortReason())
+        .hasValueSatisfying(r -> assertThat(r).contains("RootsDiffer inside an exchange"));
+  }
+
   private record Exchange(
       AntiEntropySession initiator, AntiEntropySession responder, Transcript transcript) {}
 

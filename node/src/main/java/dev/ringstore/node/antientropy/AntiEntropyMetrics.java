@@ -7,9 +7,10 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Anti-entropy's meters: exchanges by outcome, keys repaired, bytes sent, tree rebuilds, and the
- * age of the oldest "last complete exchange" over all buckets (how far behind repair can be) — one
- * gauge for the node rather than one per bucket, which would be a thousand series per node.
+ * Anti-entropy's meters: root sweeps, exchanges by outcome, keys repaired, bytes sent, tree
+ * rebuilds, and the age of the oldest "last complete exchange or equal roots" over all buckets (how
+ * far behind repair can be) — one gauge for the node rather than one per bucket, which would be a
+ * thousand series per node.
  */
 public final class AntiEntropyMetrics {
   private final Counter completed;
@@ -17,6 +18,8 @@ public final class AntiEntropyMetrics {
   private final Counter repaired;
   private final Counter bytes;
   private final Counter rebuilds;
+  private final Counter sweeps;
+  private final Counter sweepsFailed;
   private final InstantSource clock;
   private final AtomicLongArray lastExchange;
 
@@ -26,6 +29,8 @@ public final class AntiEntropyMetrics {
     this.repaired = registry.counter("ringstore.antientropy.keys.repaired");
     this.bytes = registry.counter("ringstore.antientropy.bytes.sent");
     this.rebuilds = registry.counter("ringstore.antientropy.tree.rebuilds");
+    this.sweeps = registry.counter("ringstore.antientropy.sweeps");
+    this.sweepsFailed = registry.counter("ringstore.antientropy.sweep.peers.failed");
     this.clock = clock;
     this.lastExchange = new AtomicLongArray(buckets);
     Gauge.builder(
@@ -37,6 +42,17 @@ public final class AntiEntropyMetrics {
   void exchanged(int bucket) {
     completed.increment();
     lastExchange.set(bucket, clock.millis());
+  }
+
+  /** A root sweep found the bucket's roots equal on this node and a peer. */
+  void inSync(int bucket) {
+    lastExchange.set(bucket, clock.millis());
+  }
+
+  /** A root sweep ran; {@code failedPeers} of its peers did not answer. */
+  void swept(int failedPeers) {
+    sweeps.increment();
+    sweepsFailed.increment(failedPeers);
   }
 
   void exchangeFailed() {

@@ -8,6 +8,7 @@ import dev.ringstore.gossip.antientropy.AntiEntropyMessage;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessageCodec;
 import dev.ringstore.gossip.antientropy.AntiEntropySession;
 import dev.ringstore.gossip.antientropy.KeyDifference;
+import dev.ringstore.node.cluster.AntiEntropySettings;
 import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.cluster.Liveness;
 import dev.ringstore.node.cluster.ReplicaTransport;
@@ -17,7 +18,7 @@ import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.AntiEntropyRequest;
 import dev.ringstore.protocol.v1.Request;
 import java.time.Duration;
-import java.util.List;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,26 +26,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The initiating side of anti-entropy (Dynamo §4.7): each {@link #runOnce} takes the next bucket
- * this node holds, exchanges Merkle trees with one other live replica of it (rotating through
- * them), and repairs every key the exchange found different, both ways, by DVV sync: a replica's
- * newer, concurrent or missing copy is merged, tombstones included. Blocking: runs on a thread of
- * its own, paced by how often it is called.
+ * The initiating side of anti-entropy (Dynamo §4.7). Every sweep interval it compares the root
+ * hashes of all buckets it shares with each live peer, one message per peer ({@link RootSweep});
+ * each bucket whose roots differ, or whose tree is not built yet, is queued, and each {@link
+ * #runOnce} runs the oldest queued Merkle-tree exchange and repairs every key it found different,
+ * both ways, by DVV sync: a replica's newer, concurrent or missing copy is merged, tombstones
+ * included. Replicas that agree cost one round trip per peer per sweep. Blocking: runs on a thread
+ * of its own, paced by how often it is called.
  */
 public final class AntiEntropyRunner {
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(AntiEntropyRunner.class);
 
   private final ClusterView cluster;
-  private final Liveness liveness;
   private final MerkleTrees trees;
   private final Replicas replicas;
   private final ReplicaTransport transport;
   private final AntiEntropyMetrics metrics;
   private final AtomicLong sessions = new AtomicLong();
   private final RateLimiter bytesPerSecond;
-  private int nextBucket;
-  private int round;
+  private final InstantSource clock;
+  private final long sweepMillis;
+  private final Duration interval;
+  private final RootSweep sweep;
+  private final PendingExchanges pending = new PendingExchanges();
+  private long lastSweep;
+  private boolean swept;
 
   public AntiEntropyRunner(
       ClusterView cluster,
@@ -53,37 +60,76 @@ public final class AntiEntropyRunner {
       Replicas replicas,
       ReplicaTransport transport,
       AntiEntropyMetrics metrics,
-      int maxBytesPerSecond) {
+      AntiEntropySettings settings,
+      InstantSource clock) {
     this.cluster = cluster;
-    this.liveness = liveness;
     this.trees = trees;
     this.replicas = replicas;
     this.transport = transport;
     this.metrics = metrics;
-    this.bytesPerSecond = RateLimiter.create(maxBytesPerSecond);
+    this.bytesPerSecond = RateLimiter.create(settings.bytesPerSecond());
+    this.clock = clock;
+    this.sweepMillis = settings.sweepInterval().toMillis();
+    this.interval = settings.interval();
+    this.sweep = new RootSweep(cluster, liveness, trees, (peer, m) -> send(peer, 0, m));
   }
 
-  /** One exchange: the next bucket this node holds, with its next live peer replica. */
-  public void runOnce() {
-    int buckets = cluster.table().bucketCount();
-    for (int tried = 0; tried < buckets; tried++) {
-      int bucket = nextBucket;
-      nextBucket = (nextBucket + 1) % buckets;
-      List<NodeId> peers =
-          cluster.table().preferenceList(bucket).nodes().stream()
-              .filter(node -> !node.equals(cluster.self()) && liveness.isLive(node))
-              .toList();
-      if (cluster.table().preferenceList(bucket).contains(cluster.self()) && !peers.isEmpty()) {
-        exchange(bucket, peers.get(Math.floorMod(round++, peers.size())));
-        return;
+  /**
+   * One step: a root sweep when one is due, else the oldest queued exchange, if any.
+   *
+   * @return how long to wait before the next step: the exchange interval while exchanges wait, else
+   *     until the next sweep is due, so a node whose replicas agree wakes once a sweep
+   */
+  public synchronized Duration runOnce() {
+    long now = clock.millis();
+    if (!swept || now - lastSweep >= sweepMillis) {
+      swept = true;
+      lastSweep = now;
+      sweep();
+    } else {
+      runPending();
+    }
+    if (!pending.isEmpty()) {
+      return interval;
+    }
+    return Duration.ofMillis(Math.max(1, lastSweep + sweepMillis - clock.millis()));
+  }
+
+  /**
+   * Compares every bucket this node holds with every live peer and runs every exchange that finds
+   * needed, twice over (the second pass compares the trees the first one built), on the calling
+   * thread.
+   */
+  public synchronized void runFullPass() {
+    for (int pass = 0; pass < 2; pass++) {
+      sweep();
+      while (!pending.isEmpty()) {
+        runPending();
       }
     }
   }
 
-  /** Runs {@link #runOnce} until every bucket this node holds was exchanged once. */
-  public void runFullPass() {
-    for (int i = 0; i < cluster.table().bucketCount(); i++) {
-      runOnce();
+  /** How many exchanges wait for their turn. */
+  public synchronized int pendingExchanges() {
+    return pending.size();
+  }
+
+  private void sweep() {
+    RootSweep.Outcome outcome = sweep.run();
+    outcome.inSync().forEach(metrics::inSync);
+    outcome.exchanges().forEach(pending::add);
+    metrics.swept(outcome.failedPeers());
+  }
+
+  private void runPending() {
+    Optional<PendingExchanges.Exchange> next = pending.next();
+    if (next.isEmpty()) {
+      return;
+    }
+    int bucket = next.get().bucket();
+    NodeId peer = next.get().peer();
+    if (sweep.livePeers(bucket).contains(peer)) {
+      exchange(bucket, peer);
     }
   }
 
@@ -116,11 +162,13 @@ public final class AntiEntropyRunner {
           session.abortReason().get());
       return;
     }
-    List<KeyDifference> differences = session.differences();
-    for (KeyDifference difference : differences) {
-      repair(bucket, difference.key(), peer);
+    boolean stale = false;
+    for (KeyDifference difference : session.differences()) {
+      stale |= !repair(bucket, difference.key(), peer);
     }
-    if (!differences.isEmpty()) {
+    if (stale) {
+      // A key the trees disagree on that both replicas hold alike: a tree missed a write (one
+      // that raced its build); rebuild it from storage at the next exchange.
       trees.forget(bucket);
     }
     metrics.exchanged(bucket);
@@ -147,8 +195,11 @@ public final class AntiEntropyRunner {
         : Optional.of(AntiEntropyMessageCodec.decode(answer.toByteArray()));
   }
 
-  /** Brings one key to the sync of both copies on both replicas. */
-  private void repair(int bucket, byte[] key, NodeId peer) {
+  /**
+   * Brings one key to the sync of both copies on both replicas; false when they held it alike (or
+   * one held it and the other did not, as the exchange said, but in the same version).
+   */
+  private boolean repair(int bucket, byte[] key, NodeId peer) {
     Target self = Target.primary(cluster.self());
     Target other = Target.primary(peer);
     DottedVersionVectorSet local = join(replicas.read(self, bucket, key, STEP_TIMEOUT));
@@ -162,6 +213,7 @@ public final class AntiEntropyRunner {
       join(replicas.write(other, bucket, key, merged, STEP_TIMEOUT));
       metrics.repaired();
     }
+    return !local.equals(remote);
   }
 
   private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {

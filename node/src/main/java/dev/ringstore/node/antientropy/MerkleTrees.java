@@ -3,6 +3,7 @@ package dev.ringstore.node.antientropy;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.gossip.antientropy.BucketMerkleTree;
 import dev.ringstore.gossip.antientropy.SegmentSource;
+import dev.ringstore.gossip.antientropy.TreeHash;
 import dev.ringstore.gossip.antientropy.TreeRebuild;
 import dev.ringstore.gossip.antientropy.TreeShape;
 import dev.ringstore.gossip.antientropy.VersionDigest;
@@ -10,6 +11,7 @@ import dev.ringstore.node.coordinator.WriteObserver;
 import dev.ringstore.node.storage.StorageEngine;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -84,6 +86,19 @@ public final class MerkleTrees implements WriteObserver {
       }
       return tree;
     }
+  }
+
+  /**
+   * The root of the bucket's tree if it is built and not too old; empty when only an exchange
+   * (which builds it) can say what the bucket holds. Never blocks on storage.
+   */
+  public Optional<TreeHash> currentRoot(int bucket) {
+    BucketMerkleTree tree = trees.get(bucket);
+    return tree == null || tooOld(bucket) ? Optional.empty() : Optional.of(tree.rootHash());
+  }
+
+  public TreeShape shape() {
+    return shape;
   }
 
   private boolean tooOld(int bucket) {

@@ -190,7 +190,8 @@ public final class ClusterNode implements AutoCloseable {
             replicas,
             transport,
             antiEntropyMetrics,
-            settings.antiEntropy().bytesPerSecond());
+            settings.antiEntropy(),
+            clock);
     TransferProgress transferProgress = new TransferProgress(clock, registry);
     ClusterNode node =
         new ClusterNode(
@@ -229,7 +230,7 @@ public final class ClusterNode implements AutoCloseable {
         });
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
     if (!settings.antiEntropy().interval().isZero()) {
-      executors.everyOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
+      executors.repeatOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
     node.link = link;
     if (link != null) {

@@ -4,10 +4,12 @@ import dev.ringstore.node.coordinator.DeadlineTimer;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,34 @@ final class NodeExecutors implements AutoCloseable {
 
   void everyOnAntiEntropyThread(Duration interval, Runnable task) {
     schedule(antiEntropy, interval, task);
+  }
+
+  /**
+   * Runs {@code task} on the anti-entropy thread after {@code first}, then again after whatever
+   * delay each run returns (a task with nothing to do sleeps long instead of waking to find so).
+   */
+  void repeatOnAntiEntropyThread(Duration first, Supplier<Duration> task) {
+    repeat(antiEntropy, first, task, first);
+  }
+
+  private static void repeat(
+      ScheduledExecutorService on, Duration delay, Supplier<Duration> task, Duration onFailure) {
+    try {
+      on.schedule(
+          () -> {
+            Duration next = onFailure;
+            try {
+              next = task.get();
+            } catch (RuntimeException e) {
+              log.warn("background task failed; it runs again in {} ms", onFailure.toMillis(), e);
+            }
+            repeat(on, next, task, onFailure);
+          },
+          Math.max(1, delay.toMillis()),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // the node is closing
+    }
   }
 
   void everyOnTransferThread(Duration interval, Runnable task) {

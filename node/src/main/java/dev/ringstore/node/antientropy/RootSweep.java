@@ -1,0 +1,115 @@
+package dev.ringstore.node.antientropy;
+
+import dev.ringstore.common.NodeId;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Roots;
+import dev.ringstore.gossip.antientropy.AntiEntropyMessage.RootsDiffer;
+import dev.ringstore.gossip.antientropy.TreeHash;
+import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.cluster.Liveness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One round of root comparison: for each live peer, one {@link Roots} message with this node's root
+ * hash of every bucket the two share, answered by the buckets whose roots differ. Only those, and
+ * the buckets whose tree is not built yet, need a full exchange ({@link PendingExchanges}). An idle
+ * cluster whose replicas agree costs one round trip per peer per sweep, however many buckets it
+ * has.
+ */
+final class RootSweep {
+  private final ClusterView cluster;
+  private final Liveness liveness;
+  private final MerkleTrees trees;
+  private final BiFunction<NodeId, AntiEntropyMessage, Optional<AntiEntropyMessage>> send;
+
+  /**
+   * @param send sends a message to a peer and returns its answer (empty when it has none);
+   *     blocking, throws when the peer cannot be reached
+   */
+  RootSweep(
+      ClusterView cluster,
+      Liveness liveness,
+      MerkleTrees trees,
+      BiFunction<NodeId, AntiEntropyMessage, Optional<AntiEntropyMessage>> send) {
+    this.cluster = cluster;
+    this.liveness = liveness;
+    this.trees = trees;
+    this.send = send;
+  }
+
+  /** What a sweep found: buckets in sync with a peer, and exchanges to run. */
+  record Outcome(
+      List<Integer> inSync, List<PendingExchanges.Exchange> exchanges, int failedPeers) {}
+
+  Outcome run() {
+    Map<NodeId, List<Integer>> shared = new LinkedHashMap<>();
+    Map<NodeId, List<TreeHash>> roots = new LinkedHashMap<>();
+    List<PendingExchanges.Exchange> exchanges = new ArrayList<>();
+    int buckets = cluster.table().bucketCount();
+    for (int bucket = 0; bucket < buckets; bucket++) {
+      List<NodeId> peers = livePeers(bucket);
+      if (peers.isEmpty()) {
+        continue;
+      }
+      Optional<TreeHash> root = trees.currentRoot(bucket);
+      if (root.isEmpty()) {
+        // Building the tree is the exchange's job, paced one bucket at a time; one peer (the same
+        // at every sweep until it is built) is enough, the next sweep compares it with the others.
+        NodeId peer = peers.get(bucket % peers.size());
+        exchanges.add(new PendingExchanges.Exchange(bucket, peer));
+        continue;
+      }
+      for (NodeId peer : peers) {
+        shared.computeIfAbsent(peer, p -> new ArrayList<>()).add(bucket);
+        roots.computeIfAbsent(peer, p -> new ArrayList<>()).add(root.get());
+      }
+    }
+    List<Integer> inSync = new ArrayList<>();
+    int failed = 0;
+    for (Map.Entry<NodeId, List<Integer>> peer : shared.entrySet()) {
+      Roots message = new Roots(trees.shape(), peer.getValue(), roots.get(peer.getKey()));
+      Optional<AntiEntropyMessage> answer;
+      try {
+        answer = send.apply(peer.getKey(), message);
+      } catch (RuntimeException unreachable) {
+        failed++;
+        continue;
+      }
+      if (answer.isEmpty() || !(answer.get() instanceof RootsDiffer differ)) {
+        failed++;
+        continue;
+      }
+      List<Integer> differing = differ.buckets();
+      int d = 0;
+      for (int bucket : peer.getValue()) {
+        if (d < differing.size() && differing.get(d) == bucket) {
+          exchanges.add(new PendingExchanges.Exchange(bucket, peer.getKey()));
+          d++;
+        } else {
+          inSync.add(bucket);
+        }
+      }
+    }
+    return new Outcome(inSync, exchanges, failed);
+  }
+
+  /** The live peers that hold {@code bucket} with this node; empty when this node does not. */
+  List<NodeId> livePeers(int bucket) {
+    var preference = cluster.table().preferenceList(bucket);
+    if (!preference.contains(cluster.self())) {
+      return List.of();
+    }
+    List<NodeId> peers = new ArrayList<>(preference.nodes().size());
+    for (NodeId node : preference.nodes()) {
+      if (!node.equals(cluster.self()) && liveness.isLive(node)) {
+        peers.add(node);
+      }
+    }
+    return peers;
+  }
+}
