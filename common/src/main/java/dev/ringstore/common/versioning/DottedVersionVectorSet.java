@@ -36,6 +36,7 @@ public final class DottedVersionVectorSet {
 
   private final VersionVector context;
   private final List<Sibling> siblings;
+  private volatile Object derived; // see derived(): computed from this set alone, at most once
 
   private DottedVersionVectorSet(VersionVector context, List<Sibling> siblings) {
     this.context = context;
@@ -204,6 +205,25 @@ public final class DottedVersionVectorSet {
   /** The number of siblings, tombstones included. */
   public int size() {
     return siblings.size();
+  }
+
+  /**
+   * A value computed from this set alone by {@code derive}, kept with the set after the first call:
+   * the set is immutable, so what is derived from it once holds for its life. One slot, for one
+   * kind of value (the Merkle trees' version digest: a replica write needs the digest of the set it
+   * replaces, which the write before it computed for the same instance); asked for another kind it
+   * computes without keeping. Thread-safe; two threads may both compute on first use.
+   */
+  public <T> T derived(Class<T> kind, Function<DottedVersionVectorSet, T> derive) {
+    Object known = derived;
+    if (kind.isInstance(known)) {
+      return kind.cast(known);
+    }
+    T value = derive.apply(this);
+    if (known == null) {
+      derived = value;
+    }
+    return value;
   }
 
   @Override

@@ -29,6 +29,24 @@ class DottedVersionVectorSetTest {
   }
 
   @Test
+  void aDerivedValueIsComputedOncePerSetAndOnlyOneKindIsKept() {
+    DottedVersionVectorSet key =
+        DottedVersionVectorSet.empty().update(CausalContext.EMPTY, bytes("x"), 100, A);
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    String first = key.derived(String.class, s -> "digest" + calls.incrementAndGet());
+    String second = key.derived(String.class, s -> "digest" + calls.incrementAndGet());
+    Integer other = key.derived(Integer.class, s -> calls.incrementAndGet());
+    Integer again = key.derived(Integer.class, s -> calls.incrementAndGet());
+
+    assertThat(first).isEqualTo("digest1").isEqualTo(second);
+    assertThat(other).isEqualTo(2);
+    assertThat(again).as("a second kind is computed each time, never kept").isEqualTo(3);
+    assertThat(key.derived(String.class, s -> "recomputed")).isEqualTo("digest1");
+  }
+
+  @Test
   void firstWriteGetsTheCoordinatorsFirstDot() {
     DottedVersionVectorSet key =
         DottedVersionVectorSet.empty().update(CausalContext.EMPTY, bytes("x"), 100, A);

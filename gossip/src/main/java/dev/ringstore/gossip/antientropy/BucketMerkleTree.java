@@ -15,13 +15,13 @@ import java.util.Objects;
  * CRYPTO 1987), with the shape Riak's hashtree and Cassandra's repair use rather than a tree over
  * key ranges: the tree is fixed (see {@link TreeShape}), a key's leaf (segment) is chosen by a hash
  * of the key, so keys spread evenly whatever their names and inserts never rebalance anything. A
- * leaf's hash is the sum of its keys' entry hashes ({@code SHA-256(digest · key)}), each 64-bit
+ * leaf's hash is the sum of its keys' entry hashes ({@code murmur3(digest · key)}), each 64-bit
  * half modulo 2^64: the additive set hash of Bellare and Micciancio ("A New Paradigm for
  * Collision-Free Hashing", EUROCRYPT 1997). A sum does not depend on the order keys were added, so
  * a write costs O(1) — subtract the old entry, add the new — and a tree rebuilt from a scan equals
  * the one kept up to date write by write. Unlike XOR, adding the same entry twice does not cancel
  * it, so a hook that fires twice shows as a difference instead of hiding one. Inner nodes hash
- * their children's hashes with SHA-256; they are recomputed lazily, only along paths a write
+ * their children's hashes with murmur3; they are recomputed lazily, only along paths a write
  * touched, when a hash above the leaves is next read.
  *
  * <p>The tree holds hashes, not keys: finding which keys of a differing segment differ needs the
@@ -58,7 +58,7 @@ public final class BucketMerkleTree {
 
   /** The leaf that holds {@code key}. */
   public int segmentOf(byte[] key) {
-    return shape.segmentOf(Sha256.keyHash(key));
+    return shape.segmentOf(TreeHashing.keyHash(key));
   }
 
   /**
@@ -70,8 +70,8 @@ public final class BucketMerkleTree {
       return;
     }
     int segment = segmentOf(key); // hash outside the lock
-    TreeHash removed = oldDigest == null ? TreeHash.ZERO : Sha256.entryHash(key, oldDigest);
-    TreeHash added = newDigest == null ? TreeHash.ZERO : Sha256.entryHash(key, newDigest);
+    TreeHash removed = oldDigest == null ? TreeHash.ZERO : TreeHashing.entryHash(key, oldDigest);
+    TreeHash added = newDigest == null ? TreeHash.ZERO : TreeHashing.entryHash(key, newDigest);
     int keys = (newDigest == null ? 0 : 1) - (oldDigest == null ? 0 : 1);
     synchronized (this) {
       long[] leaves = levels[shape.leafLevel()];
@@ -164,7 +164,7 @@ public final class BucketMerkleTree {
       BitSet stale = dirty[level];
       for (int i = stale.nextSetBit(0); i >= 0; i = stale.nextSetBit(i + 1)) {
         TreeHash hash =
-            Sha256.innerHash(children, shape.firstChild(level, i), shape.endChild(level, i));
+            TreeHashing.innerHash(children, shape.firstChild(level, i), shape.endChild(level, i));
         hashes[2 * i] = hash.high();
         hashes[2 * i + 1] = hash.low();
       }

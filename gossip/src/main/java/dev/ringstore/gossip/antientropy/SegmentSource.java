@@ -31,7 +31,7 @@ public interface SegmentSource {
       List<KeyVersion> entries = new ArrayList<>();
       scan.accept(
           (key, set) -> {
-            if (segments.get(shape.segmentOf(Sha256.keyHash(key)))) {
+            if (segments.get(shape.segmentOf(TreeHashing.keyHash(key)))) {
               VersionDigest digest = VersionDigest.ofStored(set);
               if (digest != null) {
                 entries.add(KeyVersion.of(key, digest));

@@ -63,7 +63,8 @@ public record TreeShape(int segmentBits, int fanoutBits) {
   }
 
   /**
-   * The segment of a key whose {@link Sha256#keyHash key hash} is {@code keyHash}: its top bits.
+   * The segment of a key whose {@link TreeHashing#keyHash key hash} is {@code keyHash}: its top
+   * bits.
    */
   int segmentOf(long keyHash) {
     return (int) (keyHash >>> (Long.SIZE - segmentBits));

@@ -5,7 +5,7 @@ import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.nio.ByteBuffer;
 
 /**
- * A fixed-size fingerprint of what a replica stores for one key: the first 128 bits of SHA-256 over
+ * A fixed-size fingerprint of what a replica stores for one key: the 128 bits of MurmurHash3 over
  * the key's {@link DottedVersionVectorSetCodec encoded} dotted version vector set, tombstones,
  * timestamps and causal context included. Two replicas that hold the same set have the same digest
  * (the encoding is canonical); replicas that differ in anything a sync would change have different
@@ -20,14 +20,17 @@ public record VersionDigest(long high, long low) {
 
   /** The digest of a set as stored: the bytes {@link DottedVersionVectorSetCodec#encode} made. */
   public static VersionDigest of(byte[] encodedSet) {
-    return Sha256.versionDigest(encodedSet);
+    return TreeHashing.versionDigest(encodedSet);
   }
 
-  /** The digest of {@code set}, or {@code null} when the set is empty (the key is not stored). */
+  /**
+   * The digest of {@code set}, or {@code null} when the set is empty (the key is not stored).
+   * Computed once per set instance and kept with it ({@link DottedVersionVectorSet#derived}).
+   */
   public static VersionDigest ofStored(DottedVersionVectorSet set) {
     return set.equals(DottedVersionVectorSet.empty())
         ? null
-        : of(DottedVersionVectorSetCodec.encode(set));
+        : set.derived(VersionDigest.class, s -> of(DottedVersionVectorSetCodec.encode(s)));
   }
 
   /** Reads {@link #BYTES} bytes, big-endian. */

@@ -97,11 +97,11 @@ public final class AntiEntropyRunner {
 
   /**
    * Compares every bucket this node holds with every live peer and runs every exchange that finds
-   * needed, twice over (the second pass compares the trees the first one built), on the calling
-   * thread.
+   * needed, on the calling thread: three sweeps, each followed by its exchanges — the first builds
+   * the trees that are missing, the next two find and confirm every difference that is left.
    */
   public synchronized void runFullPass() {
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 3; pass++) {
       sweep();
       while (!pending.isEmpty()) {
         runPending();

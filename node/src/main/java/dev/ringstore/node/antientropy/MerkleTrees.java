@@ -57,7 +57,9 @@ public final class MerkleTrees implements WriteObserver {
   public void onWrite(
       int bucket, byte[] key, DottedVersionVectorSet before, DottedVersionVectorSet after) {
     BucketMerkleTree tree = trees.get(bucket);
-    if (tree != null && !before.equals(after)) {
+    if (tree != null) {
+      // Digests are kept with their sets: "before" is the set the previous write stored, whose
+      // digest that write computed. Equal digests change nothing.
       tree.update(key, VersionDigest.ofStored(before), VersionDigest.ofStored(after));
     }
   }

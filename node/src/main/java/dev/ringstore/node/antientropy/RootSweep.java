@@ -8,10 +8,12 @@ import dev.ringstore.gossip.antientropy.TreeHash;
 import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.cluster.Liveness;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -26,6 +28,7 @@ final class RootSweep {
   private final Liveness liveness;
   private final MerkleTrees trees;
   private final BiFunction<NodeId, AntiEntropyMessage, Optional<AntiEntropyMessage>> send;
+  private Set<PendingExchanges.Exchange> suspected = Set.of();
 
   /**
    * @param send sends a message to a peer and returns its answer (empty when it has none);
@@ -70,6 +73,7 @@ final class RootSweep {
       }
     }
     List<Integer> inSync = new ArrayList<>();
+    Set<PendingExchanges.Exchange> differingNow = new HashSet<>();
     int failed = 0;
     for (Map.Entry<NodeId, List<Integer>> peer : shared.entrySet()) {
       Roots message = new Roots(trees.shape(), peer.getValue(), roots.get(peer.getKey()));
@@ -88,13 +92,18 @@ final class RootSweep {
       int d = 0;
       for (int bucket : peer.getValue()) {
         if (d < differing.size() && differing.get(d) == bucket) {
-          exchanges.add(new PendingExchanges.Exchange(bucket, peer.getKey()));
+          PendingExchanges.Exchange exchange = new PendingExchanges.Exchange(bucket, peer.getKey());
+          if (suspected.contains(exchange)) {
+            exchanges.add(exchange);
+          }
+          differingNow.add(exchange);
           d++;
         } else {
           inSync.add(bucket);
         }
       }
     }
+    suspected = differingNow;
     return new Outcome(inSync, exchanges, failed);
   }
 
