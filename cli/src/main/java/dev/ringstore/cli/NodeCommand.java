@@ -84,6 +84,16 @@ final class NodeCommand implements Callable<Integer> {
               + " per core. Writes go through the storage engine's one group-commit writer.")
   Integer storageThreads;
 
+  @Option(
+      names = "--io-threads",
+      paramLabel = "N",
+      description =
+          "Netty event-loop threads for clients, other nodes and the config service. Default: one"
+              + " per "
+              + NodeConfig.CORES_PER_IO_THREAD
+              + " cores, at least one.")
+  Integer ioThreads;
+
   @Mixin MembershipFlags membership = new MembershipFlags();
 
   @Mixin HintFlags hints = new HintFlags();
@@ -123,6 +133,13 @@ final class NodeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--config needs a fixed --listen port: the config service tells the others where this"
               + " node listens");
+    }
+    if (ioThreads != null) {
+      if (ioThreads < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--io-threads must be at least 1, not " + ioThreads);
+      }
+      config = config.withIoThreads(ioThreads);
     }
     if (storageThreads != null) {
       config = config.withStorageThreads(storageThreads);

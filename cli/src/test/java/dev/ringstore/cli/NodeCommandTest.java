@@ -52,6 +52,8 @@ class NodeCommandTest {
         "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1",
         "--anti-entropy-bytes-per-second | 0 | --anti-entropy-bytes-per-second must be at least 1",
         "--anti-entropy-interval | soon | expected a duration like 500ms, 5s, 2m, 3h or 10d",
+        "--anti-entropy-sweep-interval | 0ms | --anti-entropy-sweep-interval must be positive",
+        "--io-threads | 0 | --io-threads must be at least 1, not 0",
         "--transfer-bytes-per-second | 0 | --transfer-bytes-per-second must be at least 1",
         "--transfer-grace | 1 minute | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--zone | z1 | --zone needs --config: the config service places nodes by zone"

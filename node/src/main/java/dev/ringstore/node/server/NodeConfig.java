@@ -22,6 +22,10 @@ import java.util.Objects;
  *     the engine's one writer thread applies them in group commits, whatever the durability
  * @param storageQueue requests waiting for a storage thread before OVERLOADED, default {@value
  *     #STORAGE_QUEUE_DEFAULT}
+ * @param ioThreads threads of the node's one Netty event-loop group (clients, other nodes, the
+ *     config service); 0 (the default) is one per {@value #CORES_PER_IO_THREAD} cores, at least one
+ *     (docs/performance.md: on two cores one loop beat two by a third in throughput, because a
+ *     request and its replica messages then never change threads)
  * @param limits request limits
  * @param ring bucket count (keys are stored bucket-prefixed), replicas, tokens
  * @param cluster the other members, request defaults and hinted handoff's limits
@@ -34,6 +38,7 @@ public record NodeConfig(
     Durability durability,
     int storageThreads,
     int storageQueue,
+    int ioThreads,
     RequestLimits limits,
     RingSettings ring,
     ClusterSettings cluster) {
@@ -41,6 +46,8 @@ public record NodeConfig(
   public static final int STORAGE_THREADS_DEFAULT = 0;
   public static final int STORAGE_THREADS_PER_CORE = 2;
   public static final int STORAGE_QUEUE_DEFAULT = 10_000;
+  public static final int IO_THREADS_DEFAULT = 0;
+  public static final int CORES_PER_IO_THREAD = 4;
 
   public NodeConfig {
     Objects.requireNonNull(id, "id");
@@ -53,6 +60,17 @@ public record NodeConfig(
       throw new IllegalArgumentException(
           "storage threads must be 0 (auto) or more, queue positive");
     }
+    if (ioThreads < 0) {
+      throw new IllegalArgumentException("io threads must be 0 (auto) or more");
+    }
+  }
+
+  /** The event-loop threads to start: {@link #ioThreads}, or one per four cores. */
+  public int effectiveIoThreads() {
+    if (ioThreads > 0) {
+      return ioThreads;
+    }
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / CORES_PER_IO_THREAD);
   }
 
   /** The storage threads to start: {@link #storageThreads}, or the default per core. */
@@ -72,6 +90,7 @@ public record NodeConfig(
         DURABILITY_DEFAULT,
         STORAGE_THREADS_DEFAULT,
         STORAGE_QUEUE_DEFAULT,
+        IO_THREADS_DEFAULT,
         RequestLimits.DEFAULTS,
         RingSettings.DEFAULTS,
         ClusterSettings.SINGLE_NODE);
@@ -86,6 +105,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        ioThreads,
         limits,
         ring,
         cluster);
@@ -93,12 +113,47 @@ public record NodeConfig(
 
   public NodeConfig withDurability(Durability mode) {
     return new NodeConfig(
-        id, listen, http, dataDir, mode, storageThreads, storageQueue, limits, ring, cluster);
+        id,
+        listen,
+        http,
+        dataDir,
+        mode,
+        storageThreads,
+        storageQueue,
+        ioThreads,
+        limits,
+        ring,
+        cluster);
   }
 
   public NodeConfig withStorageThreads(int threads) {
     return new NodeConfig(
-        id, listen, http, dataDir, durability, threads, storageQueue, limits, ring, cluster);
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        threads,
+        storageQueue,
+        ioThreads,
+        limits,
+        ring,
+        cluster);
+  }
+
+  public NodeConfig withIoThreads(int threads) {
+    return new NodeConfig(
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        threads,
+        limits,
+        ring,
+        cluster);
   }
 
   public NodeConfig withLimits(RequestLimits newLimits) {
@@ -110,6 +165,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        ioThreads,
         newLimits,
         ring,
         cluster);
@@ -124,6 +180,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        ioThreads,
         limits,
         settings,
         cluster);
@@ -138,6 +195,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        ioThreads,
         limits,
         ring,
         settings);

@@ -97,7 +97,7 @@ public final class StorageNode implements AutoCloseable {
     ProtocolServer server = null;
     ConfigClient configClient = null;
     ConfigLink link = null;
-    NodeEventLoops loops = new NodeEventLoops(config.id().value());
+    NodeEventLoops loops = new NodeEventLoops(config.id().value(), config.effectiveIoThreads());
     try {
       new StorageMetrics(storage, Tags.empty()).bindTo(registry);
       configClient = membership == null ? null : configClient(membership, clock, loops);
