@@ -25,15 +25,7 @@ class AntiEntropyTest {
         3,
         QUICK_EXCHANGES,
         cluster -> {
-          String via = primary(cluster, "lonely");
-          cluster
-              .client()
-              .put(
-                  via,
-                  "lonely",
-                  "v",
-                  ByteString.EMPTY,
-                  RequestOptions.newBuilder().setN(1).setW(1).build());
+          String via = putOnItsPrimaryOnly(cluster, "lonely", "v");
           Eventually.within(
               Duration.ofSeconds(60),
               () ->
@@ -130,21 +122,24 @@ class AntiEntropyTest {
               .as("exchanges between replicas whose roots agree")
               .isEqualTo(exchanges);
 
-          String via = primary(cluster, "lonely");
-          cluster
-              .client()
-              .put(
-                  via,
-                  "lonely",
-                  "v",
-                  ByteString.EMPTY,
-                  RequestOptions.newBuilder().setN(1).setW(1).build());
+          String via = putOnItsPrimaryOnly(cluster, "lonely", "v");
           cluster.node(via).node().runAntiEntropyPass();
           cluster.nodes().forEach(node -> assertThat(values(node, "lonely")).containsExactly("v"));
           assertThat(totalExchanges(cluster) - exchanges)
               .as("one exchange with each peer, of the one bucket that differs")
               .isEqualTo(2);
         });
+  }
+
+  /** Writes with n = 1 through the key's primary, the one replica that stores it; returns it. */
+  private static String putOnItsPrimaryOnly(MiniCluster cluster, String key, String value)
+      throws Exception {
+    String via = primary(cluster, key);
+    cluster
+        .client()
+        .put(
+            via, key, value, ByteString.EMPTY, RequestOptions.newBuilder().setN(1).setW(1).build());
+    return via;
   }
 
   private static double totalExchanges(MiniCluster cluster) {
