@@ -29,10 +29,9 @@ final class TreeHashing {
     return new VersionDigest(hash.getLong(), hash.getLong());
   }
 
-  /** 64 bits of murmur3(1 · key): what places a key in a segment. */
+  /** The first 64 bits of murmur3(1 · key): what places a key in a segment. */
   static long keyHash(byte[] key) {
-    return ByteBuffer.wrap(MURMUR3.newHasher().putByte(KEY).putBytes(key).hash().asBytes())
-        .getLong();
+    return MURMUR3.newHasher().putByte(KEY).putBytes(key).hash().asLong();
   }
 
   /** 128 bits of murmur3(2 · digest · key): one key's contribution to its leaf. */

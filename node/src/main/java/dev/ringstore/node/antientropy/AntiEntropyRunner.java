@@ -50,8 +50,7 @@ public final class AntiEntropyRunner {
   private final Duration interval;
   private final RootSweep sweep;
   private final PendingExchanges pending = new PendingExchanges();
-  private long lastSweep;
-  private boolean swept;
+  private long nextSweep; // clock millis; 0: the first step sweeps
 
   public AntiEntropyRunner(
       ClusterView cluster,
@@ -82,9 +81,8 @@ public final class AntiEntropyRunner {
    */
   public synchronized Duration runOnce() {
     long now = clock.millis();
-    if (!swept || now - lastSweep >= sweepMillis) {
-      swept = true;
-      lastSweep = now;
+    if (now >= nextSweep) {
+      nextSweep = now + sweepMillis;
       sweep();
     } else {
       runPending();
@@ -92,7 +90,7 @@ public final class AntiEntropyRunner {
     if (!pending.isEmpty()) {
       return interval;
     }
-    return Duration.ofMillis(Math.max(1, lastSweep + sweepMillis - clock.millis()));
+    return Duration.ofMillis(Math.max(1, nextSweep - clock.millis()));
   }
 
   /**
@@ -107,11 +105,6 @@ public final class AntiEntropyRunner {
         runPending();
       }
     }
-  }
-
-  /** How many exchanges wait for their turn. */
-  public synchronized int pendingExchanges() {
-    return pending.size();
   }
 
   private void sweep() {

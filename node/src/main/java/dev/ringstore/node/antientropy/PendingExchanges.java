@@ -33,8 +33,4 @@ final class PendingExchanges {
   boolean isEmpty() {
     return queue.isEmpty();
   }
-
-  int size() {
-    return queue.size();
-  }
 }

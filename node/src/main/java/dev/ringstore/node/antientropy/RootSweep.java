@@ -50,8 +50,7 @@ final class RootSweep {
       List<Integer> inSync, List<PendingExchanges.Exchange> exchanges, int failedPeers) {}
 
   Outcome run() {
-    Map<NodeId, List<Integer>> shared = new LinkedHashMap<>();
-    Map<NodeId, List<TreeHash>> roots = new LinkedHashMap<>();
+    Map<NodeId, Shared> shared = new LinkedHashMap<>();
     List<PendingExchanges.Exchange> exchanges = new ArrayList<>();
     int buckets = cluster.table().bucketCount();
     for (int bucket = 0; bucket < buckets; bucket++) {
@@ -68,15 +67,14 @@ final class RootSweep {
         continue;
       }
       for (NodeId peer : peers) {
-        shared.computeIfAbsent(peer, p -> new ArrayList<>()).add(bucket);
-        roots.computeIfAbsent(peer, p -> new ArrayList<>()).add(root.get());
+        shared.computeIfAbsent(peer, p -> new Shared()).add(bucket, root.get());
       }
     }
     List<Integer> inSync = new ArrayList<>();
     Set<PendingExchanges.Exchange> differingNow = new HashSet<>();
     int failed = 0;
-    for (Map.Entry<NodeId, List<Integer>> peer : shared.entrySet()) {
-      Roots message = new Roots(trees.shape(), peer.getValue(), roots.get(peer.getKey()));
+    for (Map.Entry<NodeId, Shared> peer : shared.entrySet()) {
+      Roots message = new Roots(trees.shape(), peer.getValue().buckets(), peer.getValue().roots());
       Optional<AntiEntropyMessage> answer;
       try {
         answer = send.apply(peer.getKey(), message);
@@ -90,7 +88,7 @@ final class RootSweep {
       }
       List<Integer> differing = differ.buckets();
       int d = 0;
-      for (int bucket : peer.getValue()) {
+      for (int bucket : peer.getValue().buckets()) {
         if (d < differing.size() && differing.get(d) == bucket) {
           PendingExchanges.Exchange exchange = new PendingExchanges.Exchange(bucket, peer.getKey());
           if (suspected.contains(exchange)) {
@@ -105,6 +103,18 @@ final class RootSweep {
     }
     suspected = differingNow;
     return new Outcome(inSync, exchanges, failed);
+  }
+
+  /** The buckets this node shares with one peer, with this node's root of each. */
+  private record Shared(List<Integer> buckets, List<TreeHash> roots) {
+    Shared() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+
+    void add(int bucket, TreeHash root) {
+      buckets.add(bucket);
+      roots.add(root);
+    }
   }
 
   /** The live peers that hold {@code bucket} with this node; empty when this node does not. */
