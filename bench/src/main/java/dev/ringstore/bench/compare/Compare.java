@@ -87,6 +87,15 @@ public final class Compare implements Callable<Integer> {
   boolean profile;
 
   @Option(
+      names = "--rounds",
+      description =
+          "Interleaved rounds: both systems run side by side and each round measures every"
+              + " workload on one and then the other (alternating who goes first), at the most"
+              + " threads; the summary gives each ratio's median over the rounds. Default: 1, each"
+              + " system's runs one after the other.")
+  int rounds = 1;
+
+  @Option(
       names = "--ringstore-jar",
       description = "The runnable Ringstore jar (default: cli/target/ringstore.jar).")
   Path ringstoreJar = Path.of("cli", "target", "ringstore.jar");
@@ -106,6 +115,11 @@ public final class Compare implements Callable<Integer> {
     if (!Files.isRegularFile(ringstoreJar)) {
       System.err.println(
           ringstoreJar + " is missing: build it with mvn -DskipTests package -pl cli -am");
+      return 2;
+    }
+    if (rounds < 1 || (rounds > 1 && (partition || systems.size() != 2))) {
+      System.err.println(
+          "--rounds needs a number of at least 1, and above 1 both systems and no --partition");
       return 2;
     }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -134,7 +148,8 @@ public final class Compare implements Callable<Integer> {
       }
     }
     Duration settling = Duration.ofSeconds(settle != null ? settle : quick ? 45 : 120);
-    return new CompareSession(plan, ringstoreJar, dir, Set.copyOf(systems), profiled, settling)
+    return new CompareSession(
+            plan, ringstoreJar, dir, Set.copyOf(systems), profiled, settling, rounds)
         .run();
   }
 }

@@ -1,7 +1,9 @@
 package dev.ringstore.bench.compare;
 
+import dev.ringstore.bench.compare.InterleavedRuns.RoundRun;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,24 +18,50 @@ final class CompareOutput {
   private CompareOutput() {}
 
   static int write(Path dir, ComparePlan plan, List<RunResult> results) throws IOException {
-    RunContext context =
-        new RunContext(
-            Instant.now().toString(),
-            machine(),
-            System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-            firstLine("etcd", "--version"),
-            firstLine("git", "rev-parse", "--short", "HEAD"),
-            "bench/compare.sh"
-                + (plan.quick() ? " --quick" : "")
-                + " (records "
-                + plan.records()
-                + ")",
-            plan.quick());
+    RunContext context = context(plan, "");
     CompareReport.write(dir, context, results);
     ComparePlots.write(dir, results);
     System.out.println();
     System.out.println(CompareReport.markdownTable(results));
     System.out.println("results, plots and the summary in " + dir.toAbsolutePath());
+    return finish(results);
+  }
+
+  /**
+   * The end of an interleaved comparison: every window's JSON and results.json as for one run of
+   * each, and a summary.md (also printed) of the rounds' medians and of each round; no plots.
+   */
+  static int writeRounds(Path dir, ComparePlan plan, int rounds, List<RoundRun> runs)
+      throws IOException {
+    RunContext context =
+        context(plan, " --rounds " + rounds + " --workloads " + String.join(",", plan.workloads()));
+    List<RunResult> results = runs.stream().map(RoundRun::result).toList();
+    CompareReport.write(dir, context, results);
+    String summary = CompareReport.roundsSummary(context, runs);
+    Files.writeString(dir.resolve(CompareReport.SUMMARY), summary);
+    System.out.println();
+    System.out.println(summary);
+    System.out.println("results and the summary in " + dir.toAbsolutePath());
+    return finish(results);
+  }
+
+  private static RunContext context(ComparePlan plan, String options) {
+    return new RunContext(
+        Instant.now().toString(),
+        machine(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        firstLine("etcd", "--version"),
+        firstLine("git", "rev-parse", "--short", "HEAD"),
+        "bench/compare.sh"
+            + (plan.quick() ? " --quick" : "")
+            + options
+            + " (records "
+            + plan.records()
+            + ")",
+        plan.quick());
+  }
+
+  private static int finish(List<RunResult> results) {
     long errors = results.stream().mapToLong(RunResult::errors).sum();
     if (errors > 0) {
       System.err.println(errors + " operations failed: see the errors column and the runs' JSON");

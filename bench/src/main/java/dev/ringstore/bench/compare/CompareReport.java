@@ -67,25 +67,7 @@ public final class CompareReport {
 
   /** The whole of {@code summary.md}: the context, then each table that has rows. */
   public static String summary(RunContext context, List<RunResult> runs) {
-    StringBuilder out =
-        new StringBuilder(
-            """
-            # Ringstore vs etcd: YCSB comparison
-
-            - Started: %s
-            - Machine: %s
-            - Versions: Java %s, etcd %s, Ringstore %s
-            - Command: `%s`
-            - Mode: %s
-            """
-                .formatted(
-                    context.startedAt(),
-                    context.machine(),
-                    context.javaVersion(),
-                    context.etcdVersion(),
-                    context.ringstoreCommit(),
-                    context.commandLine(),
-                    context.mode()));
+    StringBuilder out = header(context);
     section(
         out,
         "Unthrottled runs",
@@ -104,6 +86,47 @@ public final class CompareReport {
             + " operation; etcd's linearizable run where both read modes ran.",
         RelativeToEtcdTable.render(runs));
     return out.toString();
+  }
+
+  /** {@code summary.md} of an interleaved comparison: medians over the rounds, then each round. */
+  static String roundsSummary(RunContext context, List<InterleavedRuns.RoundRun> runs) {
+    StringBuilder out = header(context);
+    section(
+        out,
+        "Ringstore (fsync) relative to etcd: medians over the rounds",
+        "Each round ran every workload on both systems back to back (Ringstore first in odd rounds,"
+            + " etcd first in even ones); a ratio compares the two adjacent windows, and the median"
+            + " of those ratios is the figure to quote. Throughput, p99 and server CPU per operation"
+            + " are each the median over the rounds.",
+        RoundsTable.medians(runs));
+    section(
+        out,
+        "Every round",
+        "Ratios above 1 mean Ringstore did more operations per second, or spent more server CPU per"
+            + " operation, than etcd in the window next to it.",
+        RoundsTable.everyRound(runs));
+    return out.toString();
+  }
+
+  private static StringBuilder header(RunContext context) {
+    return new StringBuilder(
+        """
+            # Ringstore vs etcd: YCSB comparison
+
+            - Started: %s
+            - Machine: %s
+            - Versions: Java %s, etcd %s, Ringstore %s
+            - Command: `%s`
+            - Mode: %s
+            """
+            .formatted(
+                context.startedAt(),
+                context.machine(),
+                context.javaVersion(),
+                context.etcdVersion(),
+                context.ringstoreCommit(),
+                context.commandLine(),
+                context.mode()));
   }
 
   static String runFileName(int number, int count, RunResult run) {

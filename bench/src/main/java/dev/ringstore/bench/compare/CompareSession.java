@@ -7,24 +7,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** The three systems of one comparison, run one after the other, and what they produced. */
+/**
+ * The systems of one comparison and what they produced: by default Ringstore (fsync), etcd and
+ * Ringstore (async) one after the other; with {@code rounds} above one, Ringstore (fsync) and etcd
+ * side by side in the alternating windows of a {@link RoundSchedule}.
+ */
 final class CompareSession {
+  private static final Properties QUORUM =
+      properties("ringstore.n", "3", "ringstore.r", "2", "ringstore.w", "2");
+  private static final Variant RINGSTORE = new Variant("fsync", "N3 R2 W2", QUORUM, List.of());
+
+  /** etcd's runs: linearizable reads for every workload, serializable ones for C as well. */
+  private static final List<Variant> ETCD =
+      List.of(
+          new Variant("fsync", "linearizable", properties("etcd.update.blind", "true"), List.of()),
+          new Variant(
+              "fsync",
+              "serializable",
+              properties("etcd.update.blind", "true", "etcd.serializable", "true"),
+              List.of("C")));
+
   private final ComparePlan plan;
   private final Path jar;
   private final Path dir;
   private final Set<String> systems;
   private final ProfiledWindows profiled; // null: not profiling
   private final Duration settle;
-  private final AtomicReference<ServerCluster> running = new AtomicReference<>();
+  private final int rounds;
+  private final List<ServerCluster> running = new CopyOnWriteArrayList<>();
 
   /**
    * @param systems which systems run: {@code ringstore}, {@code etcd} (both in a comparison)
+   * @param rounds 1 for one run of each system after the other; more for that many interleaved
+   *     rounds of both (both systems needed)
    */
   CompareSession(
       ComparePlan plan,
@@ -32,8 +53,10 @@ final class CompareSession {
       Path dir,
       Set<String> systems,
       ProfiledWindows profiled,
-      Duration settle) {
+      Duration settle,
+      int rounds) {
     this.settle = settle;
+    this.rounds = rounds;
     this.plan = plan;
     this.jar = jar.toAbsolutePath();
     this.dir = dir;
@@ -46,17 +69,14 @@ final class CompareSession {
     Runtime.getRuntime().addShutdownHook(stopper);
     List<RunResult> results = new ArrayList<>();
     List<Integer> maxOnly = List.of(plan.maxThreads());
-    Properties quorum = properties("ringstore.n", "3", "ringstore.r", "2", "ringstore.w", "2");
-    Variant ringstore = new Variant("fsync", "N3 R2 W2", quorum, List.of());
-    Variant ringstoreAsync = new Variant("async", "N3 R2 W2", quorum, plan.asyncWorkloads());
-    Variant linearizable =
-        new Variant("fsync", "linearizable", properties("etcd.update.blind", "true"), List.of());
-    Variant serializable =
-        new Variant(
-            "fsync",
-            "serializable",
-            properties("etcd.update.blind", "true", "etcd.serializable", "true"),
-            List.of("C"));
+    if (rounds > 1) {
+      try {
+        return CompareOutput.writeRounds(dir, plan, rounds, interleaved());
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      }
+    }
+    Variant ringstoreAsync = new Variant("async", "N3 R2 W2", QUORUM, plan.asyncWorkloads());
     long total = totalSeconds();
     try (ProgressBar bar =
         new ProgressBarBuilder()
@@ -78,7 +98,7 @@ final class CompareSession {
                 startRingstore("fsync", 0),
                 c ->
                     new SystemRuns(c, plan, tick, print, profiled, settle)
-                        .run(List.of(ringstore), plan.threads(), true)));
+                        .run(List.of(RINGSTORE), plan.threads(), true)));
       }
       if (systems.contains("etcd")) {
         results.addAll(
@@ -86,7 +106,7 @@ final class CompareSession {
                 startEtcd(),
                 c ->
                     new SystemRuns(c, plan, tick, print, profiled, settle)
-                        .run(List.of(linearizable, serializable), plan.threads(), true)));
+                        .run(ETCD, plan.threads(), true)));
       }
       if (systems.contains("ringstore")) {
         results.addAll(
@@ -100,6 +120,41 @@ final class CompareSession {
       Runtime.getRuntime().removeShutdownHook(stopper);
     }
     return CompareOutput.write(dir, plan, results);
+  }
+
+  private List<InterleavedRuns.RoundRun> interleaved() throws Exception {
+    InterleavedRuns measuring =
+        new InterleavedRuns(new RoundSchedule(rounds, plan.workloads()), plan.maxThreads());
+    long total =
+        measuring.windows(RINGSTORE, ETCD) * plan.runSeconds() + 2 * (settle.toSeconds() + 1);
+    try (ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName("compare")
+            .setInitialMax(total)
+            .setUnit(" s", 1)
+            .showSpeed()
+            .build()) {
+      IntConsumer tick = bar::stepBy;
+      Consumer<RunResult> print =
+          r ->
+              bar.setExtraMessage(
+                  String.format(" %s %s: %,.0f ops/s", r.label(), r.workload(), r.opsPerSecond()));
+      ServerCluster ringstore = started(startRingstore("fsync", 0));
+      try {
+        ServerCluster etcd = started(startEtcd());
+        try {
+          return measuring.run(
+              new SystemRuns(ringstore, plan, tick, print, profiled, settle),
+              RINGSTORE,
+              new SystemRuns(etcd, plan, tick, print, profiled, settle),
+              ETCD);
+        } finally {
+          stopped(etcd);
+        }
+      } finally {
+        stopped(ringstore);
+      }
+    }
   }
 
   /** Seconds of warm-up and measurement the plan holds, for the progress bar. */
@@ -123,13 +178,22 @@ final class CompareSession {
   }
 
   private List<RunResult> withCluster(ServerCluster cluster, Body body) throws Exception {
-    running.set(cluster);
+    started(cluster);
     try {
       return body.run(cluster);
     } finally {
-      running.set(null);
-      cluster.close();
+      stopped(cluster);
     }
+  }
+
+  private ServerCluster started(ServerCluster cluster) {
+    running.add(cluster);
+    return cluster;
+  }
+
+  private void stopped(ServerCluster cluster) {
+    running.remove(cluster);
+    cluster.close();
   }
 
   private ServerCluster startRingstore(String durability, int index) throws Exception {
@@ -148,9 +212,8 @@ final class CompareSession {
   }
 
   private void stopRunning() {
-    ServerCluster cluster = running.getAndSet(null);
-    if (cluster != null) {
-      cluster.close();
+    for (ServerCluster cluster : running) {
+      stopped(cluster);
     }
   }
 

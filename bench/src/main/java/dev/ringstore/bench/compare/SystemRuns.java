@@ -51,29 +51,7 @@ final class SystemRuns {
   /** Loads the records, runs every workload of every variant, and the sweep if {@code sweep}. */
   List<RunResult> run(List<Variant> variants, List<Integer> threads, boolean sweep)
       throws Exception {
-    YcsbRunner runner = new YcsbRunner(plan.records(), profiled);
-    long loadErrors = runner.load(cluster, variants.get(0).properties(), 16);
-    if (loadErrors > 0) {
-      throw new IllegalStateException(
-          cluster.system() + ": " + loadErrors + " inserts failed while loading the records");
-    }
-    if (!settle.isZero()) {
-      Variant first = variants.get(0);
-      runner.run(
-          cluster,
-          new RunSpec(
-              cluster.system(),
-              first.durability(),
-              first.variant(),
-              "A",
-              plan.maxThreads(),
-              0,
-              settle,
-              Duration.ofSeconds(1),
-              first.properties()),
-          tick,
-          false);
-    }
+    YcsbRunner runner = prepare(variants.get(0));
     List<RunResult> results = new ArrayList<>();
     for (String workload : plan.workloads()) {
       for (Variant variant : variants) {
@@ -100,6 +78,44 @@ final class SystemRuns {
       }
     }
     return results;
+  }
+
+  /**
+   * Loads the records through {@code first}'s binding, then runs the unmeasured settling load
+   * (workload A at the plan's most threads); returns the runner that measures what follows.
+   */
+  YcsbRunner prepare(Variant first) throws Exception {
+    YcsbRunner runner = new YcsbRunner(plan.records(), profiled);
+    long loadErrors = runner.load(cluster, first.properties(), 16);
+    if (loadErrors > 0) {
+      throw new IllegalStateException(
+          cluster.system() + ": " + loadErrors + " inserts failed while loading the records");
+    }
+    if (!settle.isZero()) {
+      runner.run(
+          cluster,
+          new RunSpec(
+              cluster.system(),
+              first.durability(),
+              first.variant(),
+              "A",
+              plan.maxThreads(),
+              0,
+              settle,
+              Duration.ofSeconds(1),
+              first.properties()),
+          tick,
+          false);
+    }
+    return runner;
+  }
+
+  /**
+   * One unthrottled run of {@code workload} at {@code threads} threads, with the plan's windows.
+   */
+  RunResult measure(YcsbRunner runner, Variant variant, String workload, int threads)
+      throws Exception {
+    return measure(runner, variant, workload, threads, 0, false);
   }
 
   private double measureQuietly(YcsbRunner runner, Variant variant) {

@@ -133,6 +133,12 @@ final class FakeRuns {
     return new long[] {ok, Math.round(ok * (1 - share) / share)};
   }
 
+  /** One unthrottled 64-thread run, e.g. {@code unthrottled("etcd serializable", "C", ...)}. */
+  static RunResult unthrottled(
+      String label, String workload, double ops, double p99, double cpuPerOp) {
+    return run(label, workload, 64, 0, ops, p99 / 6, p99, p99 * 2, 0, cpuPerOp);
+  }
+
   private static RunResult run(
       String label,
       String workload,
