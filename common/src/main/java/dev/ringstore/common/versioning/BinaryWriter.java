@@ -1,45 +1,67 @@
 package dev.ringstore.common.versioning;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Appends the primitives of the version encodings: bytes, varints, fixed 64-bit numbers. */
 final class BinaryWriter {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+  private byte[] buffer;
+  private int size;
+
+  /** A writer sized for about 32 bytes; it grows as needed. */
+  BinaryWriter() {
+    this(32);
+  }
+
+  /**
+   * A writer whose buffer starts at {@code expectedBytes}: an encoder that knows about how much it
+   * will write (a set of 1 KiB values) saves the copies of growing from a few bytes.
+   */
+  BinaryWriter(int expectedBytes) {
+    this.buffer = new byte[Math.max(16, expectedBytes)];
+  }
 
   BinaryWriter writeByte(int b) {
-    out.write(b);
+    ensure(1);
+    buffer[size++] = (byte) b;
     return this;
   }
 
-  /** Unsigned LEB128: 7 bits a byte, least significant group first, high bit = more follows. */
   BinaryWriter writeVarlong(long value) {
+    ensure(10);
     while ((value & ~0x7FL) != 0) {
-      out.write((int) ((value & 0x7F) | 0x80));
+      buffer[size++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    out.write((int) value);
+    buffer[size++] = (byte) value;
     return this;
   }
 
-  /** Zigzag then LEB128, so that small negative numbers stay short. */
   BinaryWriter writeZigzag(long value) {
     return writeVarlong((value << 1) ^ (value >> 63));
   }
 
-  /** Eight bytes, big-endian. */
   BinaryWriter writeFixed64(long value) {
+    ensure(8);
     for (int shift = 56; shift >= 0; shift -= 8) {
-      out.write((int) (value >>> shift));
+      buffer[size++] = (byte) (value >>> shift);
     }
     return this;
   }
 
   BinaryWriter writeBytes(byte[] bytes) {
-    out.write(bytes, 0, bytes.length);
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buffer, size, bytes.length);
+    size += bytes.length;
     return this;
   }
 
   byte[] toByteArray() {
-    return out.toByteArray();
+    return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+  }
+
+  private void ensure(int more) {
+    if (buffer.length - size < more) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+    }
   }
 }

@@ -46,7 +46,8 @@ public final class DottedVersionVectorSetCodec {
   public static byte[] encode(DottedVersionVectorSet set) {
     VersionVector context = set.context().versionVector();
     List<ActorId> actors = context.actors();
-    BinaryWriter out = new BinaryWriter().writeByte(FORMAT_VERSION);
+    BinaryWriter out =
+        new BinaryWriter(expectedBytes(set, actors.size())).writeByte(FORMAT_VERSION);
     VersionVectorFormat.write(context, out);
     out.writeVarlong(set.size());
     for (Sibling sibling : set.siblings()) {
@@ -60,6 +61,16 @@ public final class DottedVersionVectorSetCodec {
       }
     }
     return out.toByteArray();
+  }
+
+  /** About what {@link #encode} writes: actor ids and counters, then each sibling and its value. */
+  private static int expectedBytes(DottedVersionVectorSet set, int actors) {
+    int bytes = 16 + actors * 24;
+    for (Sibling sibling : set.siblings()) {
+      byte[] value = sibling.valueOrNull();
+      bytes += 24 + (value == null ? 0 : value.length);
+    }
+    return bytes;
   }
 
   private static int indexOf(List<ActorId> actors, ActorId actor) {

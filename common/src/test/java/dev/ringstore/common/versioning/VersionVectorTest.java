@@ -71,4 +71,21 @@ class VersionVectorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
   }
+
+  @Test
+  void vectorsAreEqualExactlyWhenTheyHoldTheSameActorsWithTheSameCounters() {
+    VersionVector ab = VersionVector.of(Map.of(A, 3L, B, 1L));
+
+    assertThat(ab)
+        .isEqualTo(VersionVector.of(Map.of(B, 1L, A, 3L)))
+        .hasSameHashCodeAs(VersionVector.of(Map.of(B, 1L, A, 3L)));
+    assertThat(ab)
+        .isEqualTo(VersionVector.of(Map.of(A, 2L)).merge(VersionVector.of(Map.of(A, 3L, B, 1L))));
+    assertThat(ab).isNotEqualTo(VersionVector.of(Map.of(A, 3L, B, 2L)));
+    assertThat(ab).isNotEqualTo(VersionVector.of(Map.of(A, 3L, C, 1L)));
+    assertThat(ab).isNotEqualTo(VersionVector.of(Map.of(A, 3L)));
+    assertThat(ab).isNotEqualTo(VersionVector.of(Map.of(A, 3L, B, 1L, C, 1L)));
+    assertThat(ab).isNotEqualTo(VersionVector.empty()).isNotEqualTo("{n1=3, n2=1}");
+    assertThat(VersionVector.of(Map.of())).isEqualTo(VersionVector.empty());
+  }
 }

@@ -28,7 +28,7 @@ public record VersionDigest(long high, long low) {
    * Computed once per set instance and kept with it ({@link DottedVersionVectorSet#derived}).
    */
   public static VersionDigest ofStored(DottedVersionVectorSet set) {
-    return set.equals(DottedVersionVectorSet.empty())
+    return set == DottedVersionVectorSet.empty() // the one empty instance: no deep equals
         ? null
         : set.derived(VersionDigest.class, s -> of(DottedVersionVectorSetCodec.encode(s)));
   }

@@ -1,6 +1,7 @@
 package dev.ringstore.node.storage;
 
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,7 +47,9 @@ final class GroupCommit implements AutoCloseable {
   GroupCommit(String name, int capacity, Consumer<List<Update>> commit) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.commit = commit;
-    this.thread = new Thread(this::run, name);
+    // A Netty thread-local thread: the writer completes the futures whose continuations send
+    // replica writes and responses, and Netty's buffer pools read their thread-locals fast there.
+    this.thread = new FastThreadLocalThread(this::run, name);
     this.thread.setDaemon(true);
     this.thread.start();
   }
