@@ -7,6 +7,9 @@
 #
 #   bench/compare.sh                 # the full run, under 15 minutes on two cores
 #   bench/compare.sh --quick         # a smoke run, about 3 minutes
+#   bench/compare.sh --rounds 5 --workloads A,W,C --seconds 20
+#                                    # both systems up side by side, each round runs every workload
+#                                    # on one and then the other; summary.md gives median ratios
 #   bench/compare.sh --partition     # availability under a 2|3 partition (root: network namespaces)
 #   bench/compare.sh --help          # every option (workloads, threads, records, output directory)
 #
