@@ -158,7 +158,7 @@ public final class ClusterNode implements AutoCloseable {
         new HintedHandoff(local, liveness, settings.hints(), clock, hintMetrics);
     ClientOperations client =
         new ClientOperations(
-            new ClientRequestChecks(config.limits(), metrics),
+            new ClientRequestChecks(config.limits(), metrics, clock),
             planner,
             new ReadCoordinator(
                 planner, replicas, new ReadRepair(replicas, registry), executors.deadlines()),

@@ -17,6 +17,21 @@ public record RequestLimits(int maxKeyBytes, int maxValueBytes, int maxSiblings,
   public static final int MAX_SIBLINGS_DEFAULT = 100;
   public static final int WARN_SIBLINGS_DEFAULT = 25;
 
+  /**
+   * The largest causal context a client may send. A context names each actor that wrote the key (a
+   * node incarnation, at most 82 bytes); this leaves room for over a thousand.
+   */
+  public static final int MAX_CONTEXT_BYTES = 128 * 1024;
+
+  /** The most actors a client's causal context may name. */
+  public static final int MAX_CONTEXT_ACTORS = 1024;
+
+  /**
+   * The highest counter a client's causal context may hold: 2^62, so that every write after it can
+   * still be counted (a node's counter for one key grows by one per write it coordinates).
+   */
+  public static final long MAX_CONTEXT_COUNTER = 1L << 62;
+
   public static final RequestLimits DEFAULTS =
       new RequestLimits(
           MAX_KEY_BYTES_DEFAULT,

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;
+import dev.ringstore.common.versioning.ActorId;
+import dev.ringstore.common.versioning.CausalContext;
+import dev.ringstore.common.versioning.VersionVector;
 import dev.ringstore.protocol.Connection;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
@@ -25,6 +28,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +149,55 @@ class StorageNodeTest {
     assertThat(send(Request.getDefaultInstance()).getError().getCode())
         .isEqualTo(ErrorCode.BAD_REQUEST);
     assertStillServes();
+  }
+
+  @Test
+  void contextsNoReadCouldReturnAreBadRequestsAndTheKeyStaysWritable() {
+    send(put(utf8("k"), utf8("v1")));
+    ByteString read = send(get(utf8("k"))).getGet().getContext();
+    ActorId self = CausalContext.fromBytes(read.toByteArray()).versionVector().actors().get(0);
+    ActorId other = new ActorId(NodeId.of("n9"), 7);
+    Map<ActorId, Long> manyActors = new HashMap<>();
+    for (int i = 0; i <= RequestLimits.MAX_CONTEXT_ACTORS; i++) {
+      manyActors.put(new ActorId(NodeId.of("n" + i), i), 1L);
+    }
+
+    Map<String, ByteString> forged = new LinkedHashMap<>();
+    forged.put("own counter at 2^63-1", context(Map.of(self, Long.MAX_VALUE)));
+    forged.put("counter over 2^62", context(Map.of(other, (1L << 62) + 1)));
+    forged.put("1025 actors", context(manyActors));
+    forged.put("over 128 KiB", ByteString.copyFrom(new byte[RequestLimits.MAX_CONTEXT_BYTES + 1]));
+    forged.forEach(
+        (what, context) -> {
+          Response refused = send(putWithContext(utf8("k"), utf8("forged"), context));
+          assertThat(refused.getError().getCode()).as(what).isEqualTo(ErrorCode.BAD_REQUEST);
+          assertThat(refused.getError().getMessage()).as(what).startsWith("bad context");
+        });
+
+    assertThat(send(get(utf8("k"))).getGet().getValuesList())
+        .containsExactly(ByteString.copyFrom(utf8("v1")));
+    Response atTheLimit =
+        send(putWithContext(utf8("k"), utf8("v2"), context(Map.of(other, 1L << 62))));
+    assertThat(atTheLimit.hasError()).as("a counter of exactly 2^62 is accepted").isFalse();
+    Response next =
+        send(putWithContext(utf8("k"), utf8("v3"), send(get(utf8("k"))).getGet().getContext()));
+    assertThat(next.hasError()).isFalse();
+    assertThat(send(get(utf8("k"))).getGet().getValuesList())
+        .containsExactly(ByteString.copyFrom(utf8("v3")));
+  }
+
+  private static ByteString context(Map<ActorId, Long> counters) {
+    return ByteString.copyFrom(CausalContext.of(VersionVector.of(counters)).toBytes());
+  }
+
+  private static Request putWithContext(byte[] key, byte[] value, ByteString context) {
+    return Request.newBuilder()
+        .setPut(
+            PutRequest.newBuilder()
+                .setKey(ByteString.copyFrom(key))
+                .setValue(ByteString.copyFrom(value))
+                .setContext(context))
+        .build();
   }
 
   @Test
