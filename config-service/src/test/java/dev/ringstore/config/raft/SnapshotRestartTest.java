@@ -6,14 +6,17 @@ import dev.ringstore.config.RaftTimings;
 import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.SnapshotPolicy;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
 import org.junit.jupiter.api.Test;
@@ -124,11 +127,36 @@ class SnapshotRestartTest {
         .orElse(0);
   }
 
+  /**
+   * The files under {@code dataDir} whose names match, read while the replica runs: Ratis renames
+   * and deletes snapshots and log segments as it goes, so a file that vanishes between listing and
+   * reading is skipped rather than failing the walk.
+   */
   private static List<Path> filesMatching(Path dataDir, String regex) {
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      return files.filter(f -> f.getFileName().toString().matches(regex)).toList();
+    List<Path> matching = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dataDir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (file.getFileName().toString().matches(regex)) {
+                matching.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+    return matching;
   }
 }
