@@ -206,7 +206,7 @@ class WriteCoordinatorTest {
     return thread;
   }
 
-  static Map<NodeId, InetSocketAddress> peers(int count) {
+  private static Map<NodeId, InetSocketAddress> peers(int count) {
     Map<NodeId, InetSocketAddress> peers = new LinkedHashMap<>();
     for (int i = 1; i <= count; i++) {
       peers.put(NodeId.of("n" + i), InetSocketAddress.createUnresolved("localhost", 7200 + i));
