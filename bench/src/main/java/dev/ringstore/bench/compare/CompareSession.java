@@ -78,20 +78,9 @@ final class CompareSession {
     }
     Variant ringstoreAsync = new Variant("async", "N3 R2 W2", QUORUM, plan.asyncWorkloads());
     long total = totalSeconds();
-    try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("compare")
-            .setInitialMax(total)
-            .setUnit(" s", 1)
-            .showSpeed()
-            .build()) {
+    try (ProgressBar bar = progressBar(total)) {
       IntConsumer tick = bar::stepBy;
-      Consumer<RunResult> print =
-          r ->
-              bar.setExtraMessage(
-                  String.format(
-                      " %s %s %dt: %,.0f ops/s",
-                      r.label(), r.workload(), r.threads(), r.opsPerSecond()));
+      Consumer<RunResult> print = lastRun(bar);
       if (systems.contains("ringstore")) {
         results.addAll(
             withCluster(
@@ -127,18 +116,9 @@ final class CompareSession {
         new InterleavedRuns(new RoundSchedule(rounds, plan.workloads()), plan.maxThreads());
     long total =
         measuring.windows(RINGSTORE, ETCD) * plan.runSeconds() + 2 * (settle.toSeconds() + 1);
-    try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("compare")
-            .setInitialMax(total)
-            .setUnit(" s", 1)
-            .showSpeed()
-            .build()) {
+    try (ProgressBar bar = progressBar(total)) {
       IntConsumer tick = bar::stepBy;
-      Consumer<RunResult> print =
-          r ->
-              bar.setExtraMessage(
-                  String.format(" %s %s: %,.0f ops/s", r.label(), r.workload(), r.opsPerSecond()));
+      Consumer<RunResult> print = lastRun(bar);
       ServerCluster ringstore = started(startRingstore("fsync", 0));
       try {
         ServerCluster etcd = started(startEtcd());
@@ -155,6 +135,24 @@ final class CompareSession {
         stopped(ringstore);
       }
     }
+  }
+
+  /** The comparison's progress, in seconds of warm-up and measurement out of {@code total}. */
+  private static ProgressBar progressBar(long total) {
+    return new ProgressBarBuilder()
+        .setTaskName("compare")
+        .setInitialMax(total)
+        .setUnit(" s", 1)
+        .showSpeed()
+        .build();
+  }
+
+  /** Shows the run that just ended beside the bar: "ringstore fsync A 64t: 9,158 ops/s". */
+  private static Consumer<RunResult> lastRun(ProgressBar bar) {
+    return r ->
+        bar.setExtraMessage(
+            String.format(
+                " %s %s %dt: %,.0f ops/s", r.label(), r.workload(), r.threads(), r.opsPerSecond()));
   }
 
   /** Seconds of warm-up and measurement the plan holds, for the progress bar. */
