@@ -3,7 +3,6 @@ package dev.ringstore.bench.compare;
 import dev.ringstore.bench.compare.InterleavedRuns.RoundRun;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +35,8 @@ final class CompareOutput {
     RunContext context =
         context(plan, " --rounds " + rounds + " --workloads " + String.join(",", plan.workloads()));
     List<RunResult> results = runs.stream().map(RoundRun::result).toList();
-    CompareReport.write(dir, context, results);
     String summary = CompareReport.roundsSummary(context, runs);
-    Files.writeString(dir.resolve(CompareReport.SUMMARY), summary);
+    CompareReport.write(dir, context, results, summary);
     System.out.println();
     System.out.println(summary);
     System.out.println("results and the summary in " + dir.toAbsolutePath());

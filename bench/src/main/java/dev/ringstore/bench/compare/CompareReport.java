@@ -37,6 +37,12 @@ public final class CompareReport {
    */
   public static List<Path> write(Path directory, RunContext context, List<RunResult> runs)
       throws IOException {
+    return write(directory, context, runs, summary(context, runs));
+  }
+
+  /** As {@link #write(Path, RunContext, List)}, with {@code summary} as {@code summary.md}. */
+  static List<Path> write(Path directory, RunContext context, List<RunResult> runs, String summary)
+      throws IOException {
     Files.createDirectories(directory.resolve(RUNS));
     ObjectWriter pretty = JSON.writerWithDefaultPrettyPrinter();
     List<Path> written = new ArrayList<>();
@@ -48,7 +54,7 @@ public final class CompareReport {
     Path results = directory.resolve(RESULTS);
     pretty.writeValue(results.toFile(), new ComparisonResults(context, runs));
     written.add(results);
-    written.add(Files.writeString(directory.resolve(SUMMARY), summary(context, runs)));
+    written.add(Files.writeString(directory.resolve(SUMMARY), summary));
     return written;
   }
 

@@ -7,10 +7,12 @@ import static dev.ringstore.bench.compare.HumanNumbers.ratio;
 
 import dev.ringstore.bench.compare.InterleavedRuns.RoundRun;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The tables of an interleaved comparison: each round pairs Ringstore's window of a workload with
@@ -142,24 +144,14 @@ final class RoundsTable {
         .findFirst();
   }
 
-  private static List<List<Pair>> byCell(List<Pair> pairs) {
-    List<List<Pair>> cells = new ArrayList<>();
-    for (Pair pair : pairs) {
-      List<Pair> last = cells.isEmpty() ? null : cells.get(cells.size() - 1);
-      if (last != null && sameCell(last.get(0), pair)) {
-        last.add(pair);
-      } else {
-        List<Pair> cell = new ArrayList<>();
-        cell.add(pair);
-        cells.add(cell);
-      }
-    }
-    cells.forEach(cell -> cell.sort(Comparator.comparingInt(Pair::round)));
-    return cells;
-  }
-
-  private static boolean sameCell(Pair a, Pair b) {
-    return a.ringstore().workload().equals(b.ringstore().workload())
-        && a.etcd().variant().equals(b.etcd().variant());
+  /** The pairs grouped by workload and etcd read mode, in the order {@link #pairs} gives them. */
+  private static Collection<List<Pair>> byCell(List<Pair> pairs) {
+    return pairs.stream()
+        .collect(
+            Collectors.groupingBy(
+                p -> p.ringstore().workload() + " " + p.etcd().variant(),
+                LinkedHashMap::new,
+                Collectors.toList()))
+        .values();
   }
 }
