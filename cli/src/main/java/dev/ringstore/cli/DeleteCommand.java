@@ -1,6 +1,7 @@
 package dev.ringstore.cli;
 
 import dev.ringstore.client.NodeClient;
+import dev.ringstore.client.ReadOptions;
 import dev.ringstore.client.WriteOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ringstore delete KEY}: writes a tombstone over what a read sees. With {@code --context} it
- * deletes what that earlier get saw; without, it reads the key first (as Riak does for a delete
- * without a vector clock) and deletes what that read returned. Either way values written
- * concurrently survive as siblings of the tombstone.
+ * deletes what that earlier get saw; without, it reads the key's context first with a head read (as
+ * Riak reads before a delete without a vector clock; a head read works on any key) and deletes what
+ * that read returned. Either way values written concurrently survive as siblings of the tombstone.
  */
 @Command(
     name = "delete",
@@ -42,7 +43,8 @@ final class DeleteCommand implements Callable<Integer> {
     WriteOptions options = flags.toOptions(client.requestTimeout());
     String after;
     try (NodeClient node = client.connect(keyBytes)) {
-      String seen = context != null ? context : node.get(keyBytes).context();
+      String seen =
+          context != null ? context : node.head(keyBytes, ReadOptions.defaults()).context();
       after = node.delete(keyBytes, seen, options).context();
     }
     if (client.json) {

@@ -33,6 +33,10 @@ final class InspectView {
       view.put("found", replica.found());
       ArrayNode values = view.putArray("values");
       replica.values().forEach(v -> values.add(text(v)));
+      if (replica.valuesOmitted()) {
+        ArrayNode sizes = view.putArray("value_sizes");
+        replica.valueSizes().forEach(sizes::add);
+      }
       view.put("context", replica.context()).put("clock", replica.clock());
     }
     return json;
@@ -46,9 +50,11 @@ final class InspectView {
         rows.add(new String[] {replica.node(), "?", "-", "unreachable: " + replica.error()});
       } else {
         String values =
-            replica.values().stream()
-                .map(v -> '"' + text(v) + '"')
-                .collect(Collectors.joining(", "));
+            replica.valuesOmitted()
+                ? "too large to show, sizes " + replica.valueSizes()
+                : replica.values().stream()
+                    .map(v -> '"' + text(v) + '"')
+                    .collect(Collectors.joining(", "));
         String clock = replica.clock().isEmpty() ? "-" : replica.clock();
         rows.add(new String[] {replica.node(), replica.found() ? "yes" : "no", clock, values});
       }

@@ -73,6 +73,13 @@ public final class NodeClient implements AutoCloseable {
     return ClientFailures.join(getAsync(key, options));
   }
 
+  /** The key's context and value sizes, no values; see {@link Store#head}. */
+  public KeyHead head(byte[] key, ReadOptions options) {
+    return ClientFailures.join(
+        send(WireRequests.head(key, options), options.timeout())
+            .thenApply(WireRequests::headResult));
+  }
+
   /** Writes a value; {@code context} is a get's context, or null for none. */
   public PutResult<byte[]> put(byte[] key, byte[] value, String context) {
     return put(key, value, context, WriteOptions.defaults());

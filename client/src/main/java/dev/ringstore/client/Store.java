@@ -53,6 +53,18 @@ public final class Store<T> {
         .thenApply(response -> WireRequests.getResult(response).map(codec::decode));
   }
 
+  /**
+   * The key's context and its values' sizes without the values: for a key whose siblings are too
+   * large to read together (a write or read answers TOO_LARGE), resolve with a write or a delete
+   * that uses this context.
+   */
+  public CompletableFuture<KeyHead> head(String key, ReadOptions options) {
+    byte[] raw = keyBytes(key);
+    return runner
+        .run("head", raw, WireRequests.head(raw, options), options.timeout(), true)
+        .thenApply(WireRequests::headResult);
+  }
+
   /** Writes without a context: beside any value already there, as a sibling. */
   public CompletableFuture<PutResult<T>> put(String key, T value) {
     return put(key, value, null, WriteOptions.defaults());
@@ -88,11 +100,13 @@ public final class Store<T> {
   }
 
   /**
-   * Deletes the key as a read sees it now: reads with the default quorum, then deletes with that
-   * read's context. A value written concurrently survives as a sibling of the tombstone.
+   * Deletes the key as a read sees it now: a head read with the default quorum (the context, no
+   * values, so even a key too large to read can be deleted), then a delete with that context. A
+   * value written concurrently survives as a sibling of the tombstone.
    */
   public CompletableFuture<PutResult<T>> delete(String key, WriteOptions options) {
-    return get(key).thenCompose(read -> delete(key, read.context(), options));
+    return head(key, ReadOptions.defaults())
+        .thenCompose(read -> delete(key, read.context(), options));
   }
 
   /**

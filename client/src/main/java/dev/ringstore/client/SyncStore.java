@@ -27,6 +27,11 @@ public final class SyncStore<T> {
     return ClientFailures.join(store.get(key, options));
   }
 
+  /** See {@link Store#head}. */
+  public KeyHead head(String key, ReadOptions options) {
+    return ClientFailures.join(store.head(key, options));
+  }
+
   public PutResult<T> put(String key, T value) {
     return ClientFailures.join(store.put(key, value));
   }

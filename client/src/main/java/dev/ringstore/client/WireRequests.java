@@ -24,6 +24,19 @@ final class WireRequests {
     return Request.newBuilder().setGet(get).build();
   }
 
+  /** A head read: the context and value sizes, no values. */
+  static Request head(byte[] key, ReadOptions options) {
+    Request get = get(key, options);
+    return get.toBuilder().setGet(get.getGet().toBuilder().setHead(true)).build();
+  }
+
+  static KeyHead headResult(Response response) {
+    return new KeyHead(
+        response.getGet().getFound(),
+        response.getGet().getValueSizesList(),
+        WireValues.contextText(response.getGet().getContext()));
+  }
+
   static Request put(
       byte[] key, byte[] value, String context, WriteOptions options, PutCondition condition) {
     PutRequest.Builder put =

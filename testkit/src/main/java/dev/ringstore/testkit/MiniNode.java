@@ -116,6 +116,14 @@ public final class MiniNode {
     return running().storage.get(config.ring().bucketOf(bytes), bytes);
   }
 
+  /**
+   * Deletes this replica's copy of {@code bucket}, as {@code BucketCleaner} does once the bucket
+   * has been owned by others for the grace period after a transfer.
+   */
+  public synchronized void dropBucket(int bucket) {
+    running().storage.deleteBucket(bucket);
+  }
+
   /** The keys this replica stores in {@code bucket}, tombstones included. */
   public synchronized long keysIn(int bucket) {
     AtomicLong count = new AtomicLong();

@@ -8,9 +8,13 @@ import dev.ringstore.gossip.antientropy.AntiEntropyMessage.Open;
 import dev.ringstore.gossip.antientropy.AntiEntropyMessage.SegmentEntries;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One replica's side of one anti-entropy exchange of one bucket: a transport-free state machine
@@ -152,9 +156,31 @@ public final class AntiEntropySession {
     return new NodeHashes(level, parents, hashes);
   }
 
+  /**
+   * The entries of the differing segments, as many segments (in order, at least one) as fit in
+   * {@link EntryBudget#MAX_BYTES}: the others still differ, and the next exchange gets to them.
+   */
   private SegmentEntries sendEntries(List<Integer> segments) {
-    sentEntries = ownEntries(segments);
-    return new SegmentEntries(segments, sentEntries);
+    List<KeyVersion> all = ownEntries(segments);
+    Map<Integer, Long> bytesBySegment = new HashMap<>();
+    for (KeyVersion entry : all) {
+      bytesBySegment.merge(tree.segmentOf(entry.keyUnsafe()), EntryBudget.bytes(entry), Long::sum);
+    }
+    List<Integer> sent = new ArrayList<>();
+    long bytes = 0;
+    for (int segment : segments) {
+      bytes += bytesBySegment.getOrDefault(segment, 0L);
+      if (!sent.isEmpty() && bytes > EntryBudget.MAX_BYTES) {
+        break;
+      }
+      sent.add(segment);
+    }
+    if (sent.size() < segments.size()) {
+      Set<Integer> kept = new HashSet<>(sent);
+      all = all.stream().filter(e -> kept.contains(tree.segmentOf(e.keyUnsafe()))).toList();
+    }
+    sentEntries = all;
+    return new SegmentEntries(sent, sentEntries);
   }
 
   private List<KeyVersion> ownEntries(List<Integer> segments) {

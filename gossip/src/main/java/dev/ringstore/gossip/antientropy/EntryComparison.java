@@ -30,6 +30,7 @@ final class EntryComparison {
     List<Integer> positions = new ArrayList<>();
     List<VersionDigest> digests = new ArrayList<>();
     List<KeyVersion> missing = new ArrayList<>();
+    long missingBytes = 0;
     int r = 0;
     int l = 0;
     while (r < remote.size() || l < local.size()) {
@@ -40,7 +41,10 @@ final class EntryComparison {
       if (order > 0) {
         KeyVersion mine = local.get(l++);
         differences.add(new KeyDifference(mine.keyUnsafe(), mine.digest(), null));
-        missing.add(mine);
+        missingBytes += EntryBudget.bytes(mine);
+        if (missingBytes <= EntryBudget.MAX_BYTES) {
+          missing.add(mine); // the rest the other side learns in a later exchange
+        }
         continue;
       }
       KeyVersion theirs = remote.get(r);

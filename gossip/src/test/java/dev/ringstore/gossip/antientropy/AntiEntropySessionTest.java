@@ -126,6 +126,36 @@ class AntiEntropySessionTest {
   }
 
   @Test
+  void entriesTooManyForOneFrameAreExchangedOverSeveralExchangesEitherWay() {
+    MemoryReplica full = new MemoryReplica(TreeShape.DEFAULT);
+    for (int i = 0; i < 300; i++) {
+      byte[] key = (i + "-" + "k".repeat(60_000)).getBytes(StandardCharsets.UTF_8);
+      full.put(BUCKET, key, VersionDigest.ofStored(value("v" + i, N1)));
+    }
+    for (boolean wipedStarts : new boolean[] {true, false}) {
+      MemoryReplica wiped = new MemoryReplica(TreeShape.DEFAULT);
+      int exchanges = 0;
+      while (exchanges < 10) {
+        Exchange exchange = wipedStarts ? exchange(wiped, full) : exchange(full, wiped);
+        exchanges++;
+        assertThat(exchange.transcript.messageSizes())
+            .allMatch(size -> size <= 9 * 1024 * 1024, "every message fits in a frame");
+        List<KeyDifference> found = exchange.initiator.differences();
+        if (found.isEmpty()) {
+          break;
+        }
+        found.forEach(d -> wiped.put(BUCKET, d.key(), wipedStarts ? d.remote() : d.local()));
+      }
+      // The side with the keys learns every difference at once (its answer carries what fits);
+      // the wiped side learns them a frame's worth per exchange.
+      assertThat(exchanges)
+          .as("wiped replica initiates: %s", wipedStarts)
+          .isBetween(wipedStarts ? 3 : 2, 9);
+      assertThat(exchange(wiped, full).initiator.differences()).isEmpty();
+    }
+  }
+
+  @Test
   void repairingBothWaysByDvvSyncConverges() {
     MemoryReplica b = a.copy();
     Map<String, DottedVersionVectorSet> onB = new HashMap<>(stored);

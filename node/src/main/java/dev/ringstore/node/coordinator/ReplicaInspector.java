@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.node.cluster.ClusterView;
+import dev.ringstore.node.storage.StoredSetLimits;
 import dev.ringstore.protocol.v1.InspectResponse;
 import dev.ringstore.protocol.v1.ReplicaView;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ringstore inspect}: asks every node of a key's preference list for its own copy, whatever
@@ -42,8 +44,24 @@ public final class ReplicaInspector {
                 InspectResponse.newBuilder()
                     .setBucket(bucket)
                     .addAllPreference(preference.stream().map(NodeId::value).toList())
-                    .addAllReplicas(views.stream().map(CompletableFuture::join).toList())
+                    .addAllReplicas(withinOneReply(views.stream().map(CompletableFuture::join)))
                     .build());
+  }
+
+  /**
+   * The views, their values left out (sizes kept) when all of them would not fit in one reply: a
+   * key at the stored-set limit on three replicas is still inspectable.
+   */
+  private static List<ReplicaView> withinOneReply(Stream<ReplicaView> views) {
+    List<ReplicaView> all = views.toList();
+    long valueBytes =
+        all.stream().flatMap(v -> v.getValueSizesList().stream()).mapToLong(Long::longValue).sum();
+    if (valueBytes <= StoredSetLimits.MAX_SET_BYTES) {
+      return all;
+    }
+    return all.stream()
+        .map(v -> v.toBuilder().clearValues().setValuesOmitted(true).build())
+        .toList();
   }
 
   private static ReplicaView view(NodeId node, DottedVersionVectorSet set, Throwable failure) {
@@ -55,7 +73,9 @@ public final class ReplicaInspector {
         .setFound(set.isFound())
         .setContext(ByteString.copyFrom(set.context().toBytes()))
         .setClock(clock(set));
-    set.values().forEach(value -> view.addValues(ByteString.copyFrom(value)));
+    for (byte[] value : set.values()) {
+      view.addValues(ByteString.copyFrom(value)).addValueSizes(value.length);
+    }
     return view.build();
   }
 

@@ -1,6 +1,7 @@
 package dev.ringstore.node.server;
 
 import com.google.protobuf.ByteString;
+import dev.ringstore.common.versioning.ActorId;
 import dev.ringstore.common.versioning.CausalContext;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.node.cluster.ClusterView;
@@ -10,8 +11,10 @@ import dev.ringstore.node.coordinator.ReadCoordinator;
 import dev.ringstore.node.coordinator.ReplicaPlan;
 import dev.ringstore.node.coordinator.ReplicaPlanner;
 import dev.ringstore.node.coordinator.WriteCoordinator;
+import dev.ringstore.node.storage.StoredSetLimits;
 import dev.ringstore.protocol.v1.DeleteRequest;
 import dev.ringstore.protocol.v1.DeleteResponse;
+import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.GetRequest;
 import dev.ringstore.protocol.v1.GetResponse;
 import dev.ringstore.protocol.v1.PutRequest;
@@ -61,7 +64,8 @@ final class ClientOperations {
     byte[] key = checks.key(get.getKey());
     int bucket = arrived("get", key);
     Quorum quorum = Quorum.read(get.getOptions(), planner.replicationFactor(), services.settings());
-    return reads.read(bucket, key, quorum).thenApply(ClientOperations::getReply);
+    boolean head = get.getHead();
+    return reads.read(bucket, key, quorum).thenApply(stored -> getReply(stored, head));
   }
 
   CompletableFuture<Response> put(Request request) {
@@ -76,7 +80,8 @@ final class ClientOperations {
     UnaryOperator<DottedVersionVectorSet> change =
         current -> {
           precondition.check(current);
-          return checks.siblings(current.update(context, value, clock.millis(), services.actor()));
+          return checks.siblings(
+              current.update(context, value, clock.millis(), actor(bucket, current)));
         };
     return write(
         request,
@@ -95,7 +100,7 @@ final class ClientOperations {
     CausalContext context = checks.context(delete.getContext());
     InstantSource clock = services.clock();
     UnaryOperator<DottedVersionVectorSet> change =
-        current -> checks.siblings(current.delete(context, clock.millis(), services.actor()));
+        current -> checks.siblings(current.delete(context, clock.millis(), actor(bucket, current)));
     return write(
         request,
         bucket,
@@ -108,6 +113,11 @@ final class ClientOperations {
                     DeleteResponse.newBuilder().setContext(replyContext(stored, context, false)))
                 .build(),
         false);
+  }
+
+  /** The actor for a write to a key of {@code bucket} whose local copy is {@code current}. */
+  private ActorId actor(int bucket, DottedVersionVectorSet current) {
+    return services.actors().forWrite(bucket, current.context().versionVector());
   }
 
   /**
@@ -146,11 +156,35 @@ final class ClientOperations {
     return here.get();
   }
 
-  private static Response getReply(DottedVersionVectorSet stored) {
+  /**
+   * The reply to a read: values and context, or for a head read sizes and context. Replicas that
+   * each hold a set under the limit can merge to one over it (concurrent large writes at different
+   * coordinators); such a read is refused with the way out rather than failing on the frame.
+   */
+  private static Response getReply(DottedVersionVectorSet stored, boolean head) {
     GetResponse.Builder reply =
         GetResponse.newBuilder().setFound(stored.isFound()).setContext(context(stored));
+    long bytes = 0;
+    for (byte[] value : stored.values()) {
+      reply.addValueSizes(value.length);
+      bytes += value.length;
+    }
+    if (head) {
+      return Response.newBuilder().setGet(reply).build();
+    }
+    if (bytes > StoredSetLimits.MAX_SET_BYTES) {
+      throw new RequestRejectedException(
+          ErrorCode.TOO_LARGE,
+          "the replicas read hold "
+              + stored.values().size()
+              + " siblings in "
+              + bytes
+              + " bytes, more than one reply carries: read the context with a head read"
+              + " (`ringstore get --head`, Store.head), then write the resolved value, or"
+              + " delete, with it");
+    }
     stored.values().forEach(value -> reply.addValues(ByteString.copyFrom(value)));
-    return Response.newBuilder().setGet(reply).build();
+    return Response.newBuilder().setGet(reply.clearValueSizes()).build();
   }
 
   private static Response putReply(

@@ -138,7 +138,7 @@ public final class ClusterNode implements AutoCloseable {
         new LivenessReportingTransport(transports.apply(cluster), requests);
     Gossiper gossiper = NodeGossip.gossiper(config, storage, cluster, transport, clock, random);
     GossipLiveness liveness = new GossipLiveness(gossiper, requests, clock);
-    NodeServices services = new NodeServices(storage.identity().actor(), clock, cluster, settings);
+    NodeServices services = new NodeServices(storage.actors(), clock, cluster, settings);
     NodeMetrics metrics = new NodeMetrics(registry);
     AntiEntropyMetrics antiEntropyMetrics =
         new AntiEntropyMetrics(registry, clock, config.ring().buckets());

@@ -2,6 +2,7 @@ package dev.ringstore.node.server;
 
 import dev.ringstore.node.coordinator.Failures;
 import dev.ringstore.node.coordinator.ReplicaInspector;
+import dev.ringstore.node.storage.StoredSetTooLargeException;
 import dev.ringstore.protocol.RequestHandler;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
@@ -107,6 +108,9 @@ public final class RequestRouter implements RequestHandler {
     Throwable cause = Failures.unwrap(failure);
     if (cause instanceof RingstoreException known) {
       return known.toResponse();
+    }
+    if (cause instanceof StoredSetTooLargeException tooLarge) {
+      return error(ErrorCode.TOO_LARGE, tooLarge.getMessage());
     }
     log.error("request failed", cause);
     return error(ErrorCode.INTERNAL, "internal error: " + cause);

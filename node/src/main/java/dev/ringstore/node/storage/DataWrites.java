@@ -96,6 +96,11 @@ final class DataWrites {
       staged.put(key, new Staged(next, 0));
     } else {
       byte[] encoded = DottedVersionVectorSetCodec.encode(next);
+      try {
+        StoredSetLimits.check(next, encoded.length);
+      } catch (StoredSetTooLargeException e) {
+        return e;
+      }
       writes.put(rocks.data, key.bytes(), encoded);
       staged.put(key, new Staged(next, encoded.length));
     }

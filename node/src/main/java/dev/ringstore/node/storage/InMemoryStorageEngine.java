@@ -3,6 +3,7 @@ package dev.ringstore.node.storage;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.ActorId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.random.RandomGenerator;
  */
 public final class InMemoryStorageEngine implements StorageEngine {
   private final NodeIdentity identity;
+  private final CoordinatorActors actors;
   private final ConcurrentSkipListMap<DataKey, DottedVersionVectorSet> data =
       new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<byte[], DottedVersionVectorSet> hints =
@@ -37,6 +39,27 @@ public final class InMemoryStorageEngine implements StorageEngine {
   public InMemoryStorageEngine(NodeId node, RandomGenerator random) {
     identity =
         new NodeIdentity(ActorId.newIncarnation(node, random), NodeIdentity.Origin.NEW_DATA_DIR);
+    actors =
+        CoordinatorActors.open(
+            node,
+            new CoordinatorActors.Meta() {
+              @Override
+              public Optional<byte[]> get(String name) {
+                return Optional.ofNullable(meta.get(name));
+              }
+
+              @Override
+              public void put(String name, byte[] value) {
+                meta.put(name, value.clone());
+              }
+            },
+            identity.origin(),
+            random);
+  }
+
+  @Override
+  public CoordinatorActors actors() {
+    return actors;
   }
 
   @Override
@@ -72,6 +95,7 @@ public final class InMemoryStorageEngine implements StorageEngine {
           if (next.equals(DottedVersionVectorSet.empty())) {
             data.remove(dataKey);
           } else {
+            StoredSetLimits.check(next, DottedVersionVectorSetCodec.encode(next).length);
             data.put(dataKey, next);
           }
           return next;
@@ -96,6 +120,7 @@ public final class InMemoryStorageEngine implements StorageEngine {
   @Override
   public void deleteBucket(int bucket) {
     checkOpen();
+    actors.bucketDropped(bucket);
     DataKey start = DataKey.bucketStart(bucket);
     DataKey end = DataKey.bucketEnd(bucket);
     locks.withAllKeys(() -> (end == null ? data.tailMap(start) : data.subMap(start, end)).clear());

@@ -64,6 +64,25 @@ final class RocksDbSession {
     }
   }
 
+  /** The {@code meta} column family, every put synced. */
+  static CoordinatorActors.Meta meta(RocksDbInstance rocks) {
+    return new CoordinatorActors.Meta() {
+      @Override
+      public Optional<byte[]> get(String name) {
+        return readMeta(rocks, name);
+      }
+
+      @Override
+      public void put(String name, byte[] value) {
+        try {
+          rocks.db.put(rocks.meta, rocks.synced, RocksDbInstance.bytes(name), value);
+        } catch (RocksDBException e) {
+          throw new StorageException("writing meta " + name + " failed: " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
   static Optional<byte[]> readMeta(RocksDbInstance rocks, String name) {
     try {
       return Optional.ofNullable(rocks.db.get(rocks.meta, RocksDbInstance.bytes(name)));

@@ -44,6 +44,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
 
   private final RocksDbInstance rocks;
   private final NodeIdentity identity;
+  private final CoordinatorActors actors;
   private final OpenGuard guard = new OpenGuard();
   private final KeyLocks locks = new KeyLocks(KeyLocks.DEFAULT_STRIPES);
   private final DecodedSetCache cache;
@@ -56,9 +57,11 @@ public final class RocksDbStorageEngine implements StorageEngine {
       StorageConfig config,
       RocksDbInstance rocks,
       NodeIdentity identity,
+      CoordinatorActors actors,
       ScheduledExecutorService schedulerOrNull) {
     this.rocks = rocks;
     this.identity = identity;
+    this.actors = actors;
     this.cache = new DecodedSetCache(config.cacheBytes());
     this.hints = new RocksDbHintStore(rocks, locks);
     DataWrites writes = new DataWrites(rocks, guard, locks, cache, unsynced);
@@ -105,7 +108,9 @@ public final class RocksDbStorageEngine implements StorageEngine {
     try {
       NodeIdentity identity =
           RocksDbSession.begin(rocks, config.dataDir(), config.durability(), node, random);
-      return new RocksDbStorageEngine(config, rocks, identity, schedulerOrNull);
+      CoordinatorActors actors =
+          CoordinatorActors.open(node, RocksDbSession.meta(rocks), identity.origin(), random);
+      return new RocksDbStorageEngine(config, rocks, identity, actors, schedulerOrNull);
     } catch (RocksDBException e) {
       rocks.close();
       throw new StorageException("cannot record identity in " + config.dataDir(), e);
@@ -118,6 +123,11 @@ public final class RocksDbStorageEngine implements StorageEngine {
   @Override
   public NodeIdentity identity() {
     return identity;
+  }
+
+  @Override
+  public CoordinatorActors actors() {
+    return actors;
   }
 
   @Override
@@ -221,6 +231,7 @@ public final class RocksDbStorageEngine implements StorageEngine {
   public void deleteBucket(int bucket) {
     DataKey start = DataKey.bucketStart(bucket);
     DataKey end = DataKey.bucketEnd(bucket);
+    guard.run("deleteBucket", () -> actors.bucketDropped(bucket));
     guard.run(
         "deleteBucket",
         () ->

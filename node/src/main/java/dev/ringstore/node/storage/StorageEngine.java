@@ -31,6 +31,9 @@ public interface StorageEngine extends AutoCloseable {
   /** Who writes through this engine: the node and its data directory's incarnation. */
   NodeIdentity identity();
 
+  /** Which actor this node coordinates each write with (see {@link CoordinatorActors}). */
+  CoordinatorActors actors();
+
   /** The stored set of {@code key} in {@code bucket}, or {@link DottedVersionVectorSet#empty()}. */
   DottedVersionVectorSet get(int bucket, byte[] key);
 

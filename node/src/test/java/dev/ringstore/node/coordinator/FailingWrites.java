@@ -2,6 +2,7 @@ package dev.ringstore.node.coordinator;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.node.storage.CoordinatorActors;
 import dev.ringstore.node.storage.Hint;
 import dev.ringstore.node.storage.NodeIdentity;
 import dev.ringstore.node.storage.StorageEngine;
@@ -44,6 +45,11 @@ final class FailingWrites implements StorageEngine {
   @Override
   public NodeIdentity identity() {
     return engine.identity();
+  }
+
+  @Override
+  public CoordinatorActors actors() {
+    return engine.actors();
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.ringstore.protocol.Connection;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.RingstoreException;
+import dev.ringstore.protocol.v1.DeleteRequest;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.GetRequest;
 import dev.ringstore.protocol.v1.PutRequest;
@@ -58,6 +59,18 @@ class StorageNodeTest {
             .withHttp(new InetSocketAddress("127.0.0.1", 0))
             .withLimits(new RequestLimits(1024, 64 * 1024, 5, 3));
     node = StorageNode.start(config);
+    protocol = ProtocolClient.create(ProtocolLimits.defaults());
+    connection = protocol.connect(node.address(), TIMEOUT).join();
+  }
+
+  /** Replaces the node by one on a fresh data directory with {@code limits}. */
+  private void restartWith(RequestLimits limits) {
+    stop();
+    node =
+        StorageNode.start(
+            NodeConfig.defaults(
+                    NodeId.of("n1"), new InetSocketAddress("127.0.0.1", 0), data.resolve("other"))
+                .withLimits(limits));
     protocol = ProtocolClient.create(ProtocolLimits.defaults());
     connection = protocol.connect(node.address(), TIMEOUT).join();
   }
@@ -184,6 +197,42 @@ class StorageNodeTest {
     assertThat(next.hasError()).isFalse();
     assertThat(send(get(utf8("k"))).getGet().getValuesList())
         .containsExactly(ByteString.copyFrom(utf8("v3")));
+  }
+
+  @Test
+  void aWriteThatWouldMakeTheKeyTooLargeToSendIsRefusedAndTheKeyStaysReadable() {
+    restartWith(RequestLimits.DEFAULTS);
+    byte[] big = new byte[5_000_000];
+    Response first = send(put(utf8("large"), big));
+    assertThat(first.hasError()).as(first.getError().getMessage()).isFalse();
+
+    Response refused = send(put(utf8("large"), big));
+    assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused.getError().getMessage()).contains("2 siblings", "head read", "delete");
+
+    Response read = send(get(utf8("large")));
+    assertThat(read.hasError()).as("read: %s", read.getError().getMessage()).isFalse();
+    assertThat(read.getGet().getValuesList()).hasSize(1);
+    Response head =
+        send(
+            Request.newBuilder()
+                .setGet(
+                    GetRequest.newBuilder()
+                        .setKey(ByteString.copyFrom(utf8("large")))
+                        .setHead(true))
+                .build());
+    assertThat(head.getGet().getValueSizesList()).containsExactly((long) big.length);
+    assertThat(head.getGet().getValuesList()).isEmpty();
+    Response deleted =
+        send(
+            Request.newBuilder()
+                .setDelete(
+                    DeleteRequest.newBuilder()
+                        .setKey(ByteString.copyFrom(utf8("large")))
+                        .setContext(head.getGet().getContext()))
+                .build());
+    assertThat(deleted.hasError()).isFalse();
+    assertThat(send(get(utf8("large"))).getGet().getFound()).isFalse();
   }
 
   private static ByteString context(Map<ActorId, Long> counters) {
