@@ -9,6 +9,7 @@ import dev.ringstore.node.server.ClusterNode;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
+import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.protocol.v1.NodeRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -122,6 +123,25 @@ public final class MiniNode {
    */
   public synchronized void dropBucket(int bucket) {
     running().storage.deleteBucket(bucket);
+  }
+
+  /**
+   * Writes {@code value} into this replica's own copy of {@code key} only, as a write acknowledged
+   * here whose copies to the other replicas were lost and not yet repaired (w=1).
+   */
+  public synchronized void storeHereOnly(String key, String value) {
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    StorageEngine engine = running().storage;
+    int bucket = config.ring().bucketOf(bytes);
+    engine.update(
+        bucket,
+        bytes,
+        set ->
+            set.update(
+                set.context(),
+                value.getBytes(StandardCharsets.UTF_8),
+                0,
+                engine.actors().forWrite(bucket, set.context().versionVector())));
   }
 
   /** The keys this replica stores in {@code bucket}, tombstones included. */

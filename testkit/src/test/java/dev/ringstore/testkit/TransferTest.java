@@ -183,6 +183,45 @@ class TransferTest {
         });
   }
 
+  @Test
+  void aWriteOnlyTheLeavingOwnerHoldsReachesTheNewOwnerBeforeItsCopyIsDeleted() throws Exception {
+    UnaryOperator<NodeConfig> noRepair =
+        c -> c.withRing(RING).withCluster(c.cluster().withAntiEntropyInterval(Duration.ZERO));
+    MiniCluster.runWithConfigService(
+        3,
+        noRepair,
+        cluster -> {
+          BucketTable before = routing(cluster, "n1").current();
+          BucketTable after =
+              TablePlanner.plan(before, new MembershipChange.Add(List.of(Member.of("n4")))).after();
+          Map<String, String> onlyOnLeavingOwner = new java.util.HashMap<>();
+          for (int i = 0; onlyOnLeavingOwner.size() < 10; i++) {
+            String key = "w1-" + i;
+            int bucket = before.bucketOf(key.getBytes(StandardCharsets.UTF_8));
+            List<NodeId> owners = before.preferenceList(bucket).nodes();
+            List<NodeId> leaving =
+                owners.stream()
+                    .filter(o -> !after.preferenceList(bucket).nodes().contains(o))
+                    .toList();
+            // Not the first owner: the one a single-source transfer pulled from.
+            if (leaving.size() == 1 && !leaving.get(0).equals(owners.get(0))) {
+              cluster.node(leaving.get(0).value()).storeHereOnly(key, "v" + i);
+              onlyOnLeavingOwner.put(key, "v" + i);
+            }
+          }
+          cluster.addNode("n4");
+          change(cluster, PlanCommand.newBuilder().setJoin(PlanJoin.newBuilder().addNodes("n4")));
+          awaitTableEverywhere(cluster, 3);
+
+          onlyOnLeavingOwner.forEach(
+              (key, value) ->
+                  assertThat(cluster.node("n4").stored(key).values())
+                      .as(key)
+                      .anySatisfy(
+                          v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo(value)));
+        });
+  }
+
   private static String keyIncomingTo(Routing routing, NodeId node) {
     for (int i = 0; ; i++) {
       String key = "probe-" + i;

@@ -11,15 +11,17 @@ import dev.ringstore.node.cluster.TransferSettings;
 import dev.ringstore.node.coordinator.Failures;
 import dev.ringstore.node.coordinator.LocalReplica;
 import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.node.storage.StoredSetTooLargeException;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.TransferEntry;
 import dev.ringstore.protocol.v1.TransferPageRequest;
 import dev.ringstore.protocol.v1.TransferPageResponse;
+import dev.ringstore.ring.BucketTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,10 +30,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving side of bucket transfers: for every bucket the running transfer gives this node,
- * pages of the bucket's objects are fetched from a live old owner and merged here by DVV sync (so
- * writes arriving meanwhile, which go to both owners, are never overwritten), the cursor saved
- * after each page, at most {@link TransferSettings#bytesPerSecond()}. Runs on its own thread; a
- * bucket whose old owners are all unreachable is retried on the next pass.
+ * pages of the bucket's objects are fetched from each of its {@linkplain #sources sources} — every
+ * live old owner losing the bucket — and merged here by DVV sync (so writes arriving meanwhile,
+ * which go to both owners, are never overwritten), a cursor per source saved after each page, at
+ * most {@link TransferSettings#bytesPerSecond()}. Pulling from an owner that keeps the bucket would
+ * miss a write only the leaving owner acknowledged (w=1, or a quorum the kept owner was not part
+ * of), lost once the leaving copy is deleted. A bucket is done once every source was pulled to the
+ * end; one that fails midway is retried on the next pass, from its cursor. Runs on its own thread;
+ * a bucket with no live old owner waits for one.
  */
 public final class BucketTransfers {
   private static final Logger log = LoggerFactory.getLogger(BucketTransfers.class);
@@ -87,13 +93,24 @@ public final class BucketTransfers {
     }
   }
 
+  /** Pulls the bucket from its sources; true once all of them were pulled to the end. */
   private boolean copy(long version, int bucket) {
-    byte[] after = cursors.load(version, bucket).after();
-    while (cluster.transferVersion() == version) {
-      NodeId source = source(bucket);
-      if (source == null) {
+    List<NodeId> sources = sources(bucket);
+    if (sources.isEmpty()) {
+      return false;
+    }
+    for (NodeId source : sources) {
+      if (!cursors.load(version, bucket, source).done() && !copy(version, bucket, source)) {
         return false;
       }
+    }
+    cursors.done(version, bucket);
+    return true;
+  }
+
+  private boolean copy(long version, int bucket, NodeId source) {
+    byte[] after = cursors.load(version, bucket, source).after();
+    while (cluster.transferVersion() == version) {
       TransferPageResponse page;
       try {
         page = fetch(source, bucket, after);
@@ -111,22 +128,37 @@ public final class BucketTransfers {
       long bytes = 0;
       for (TransferEntry entry : page.getEntriesList()) {
         byte[] key = entry.getKey().toByteArray();
-        local
-            .merge(
-                bucket, key, DottedVersionVectorSetCodec.decode(entry.getSet().toByteArray()), null)
-            .join();
+        try {
+          local
+              .merge(
+                  bucket,
+                  key,
+                  DottedVersionVectorSetCodec.decode(entry.getSet().toByteArray()),
+                  null)
+              .join();
+        } catch (CompletionException e) {
+          if (!(Failures.unwrap(e) instanceof StoredSetTooLargeException tooLarge)) {
+            log.info(
+                "bucket {}: storing a page failed ({}); retrying later", bucket, e.getMessage());
+            return false;
+          }
+          // Both copies are at the limit and concurrent: the old owner's stays there, and the
+          // key's TOO_LARGE reads say how to resolve it (docs/transfer.md).
+          log.warn(
+              "bucket {}: a key from {} was not merged: {}", bucket, source, tooLarge.getMessage());
+        }
         bytes += key.length + entry.getSet().size();
         after = key;
       }
       if (page.getEntriesCount() > 0) {
-        cursors.advance(version, bucket, after);
+        cursors.advance(version, bucket, source, after);
         progress.received(bytes);
         if (!pace(bytes)) {
           return false;
         }
       }
       if (page.getDone()) {
-        cursors.done(version, bucket);
+        cursors.done(version, bucket, source);
         return true;
       }
     }
@@ -149,19 +181,6 @@ public final class BucketTransfers {
     return true;
   }
 
-  /** Waits for a local merge; false if this thread was interrupted (the node is stopping). */
-  private static boolean await(CompletableFuture<Void> merge) {
-    try {
-      merge.get();
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("could not store a transferred object", e.getCause());
-    }
-  }
-
   private TransferPageResponse fetch(NodeId source, int bucket, byte[] after)
       throws InterruptedException, ExecutionException, TimeoutException {
     TransferPageRequest.Builder page =
@@ -176,13 +195,19 @@ public final class BucketTransfers {
         .getTransferPage();
   }
 
-  /** The first live old owner of the bucket other than this node. */
-  private NodeId source(int bucket) {
-    for (NodeId owner : cluster.table().preferenceList(bucket).nodes()) {
-      if (!owner.equals(cluster.self()) && liveness.isLive(owner)) {
-        return owner;
-      }
-    }
-    return null;
+  /**
+   * Whom to pull the bucket from: every live old owner that is losing it (its copy is deleted after
+   * the change, so a write only it acknowledged must come along), or, when none of them is live or
+   * none is losing it, the first live old owner. Owners that keep the bucket keep their writes, and
+   * anti-entropy shares them with the new owner.
+   */
+  private List<NodeId> sources(int bucket) {
+    List<NodeId> old = cluster.table().preferenceList(bucket).nodes();
+    BucketTable target = cluster.routing().target();
+    List<NodeId> staying = target == null ? old : target.preferenceList(bucket).nodes();
+    List<NodeId> live =
+        old.stream().filter(o -> !o.equals(cluster.self()) && liveness.isLive(o)).toList();
+    List<NodeId> losing = live.stream().filter(o -> !staying.contains(o)).toList();
+    return !losing.isEmpty() || live.isEmpty() ? losing : live.subList(0, 1);
   }
 }
