@@ -102,6 +102,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin TransferFlags transfer = new TransferFlags();
 
+  @Mixin TombstoneFlags tombstones = new TombstoneFlags();
+
   @Option(
       names = "--json",
       description =
@@ -124,7 +126,8 @@ final class NodeCommand implements Callable<Integer> {
               cluster
                   .withHints(hints.apply(cluster.hints()))
                   .withAntiEntropy(antiEntropy.apply(cluster.antiEntropy()))
-                  .withTransfer(transfer.apply(cluster.transfer())));
+                  .withTransfer(transfer.apply(cluster.transfer()))
+                  .withTombstones(tombstones.apply(cluster.tombstones())));
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.ringstore.protocol.v1.RequestOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,11 +39,15 @@ class DotUniquenessTest {
           assertThat(client.get("n2", "cart", ALL).values())
               .as("the acknowledged write is kept, next to the one it never saw")
               .containsExactlyInAnyOrder("v3", "after-the-drop");
-          for (String node : new String[] {"n1", "n2", "n3"}) {
-            assertThat(cluster.node(node).stored("cart").values())
-                .as("%s's copy after read repair", node)
-                .hasSize(2);
-          }
+          Eventually.within(
+              Duration.ofSeconds(10),
+              () -> {
+                for (String node : new String[] {"n1", "n2", "n3"}) {
+                  assertThat(cluster.node(node).stored("cart").values())
+                      .as("%s's copy after read repair (asynchronous)", node)
+                      .hasSize(2);
+                }
+              });
         });
   }
 }

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param gossip gossip's round interval and failure-detector settings
  * @param antiEntropy how often and how fast this node runs Merkle-tree exchanges
  * @param transfer how fast buckets move when ownership changes, and how long old copies stay
+ * @param tombstones when deleted keys' tombstones are reaped
  */
 public record ClusterSettings(
     Map<NodeId, InetSocketAddress> peers,
@@ -34,7 +35,8 @@ public record ClusterSettings(
     HintSettings hints,
     GossipSettings gossip,
     AntiEntropySettings antiEntropy,
-    TransferSettings transfer) {
+    TransferSettings transfer,
+    TombstoneSettings tombstones) {
   public static final Duration REQUEST_TIMEOUT_DEFAULT = Duration.ofSeconds(5);
   public static final Duration MAX_REQUEST_TIMEOUT_DEFAULT = Duration.ofMinutes(1);
   public static final Duration PROBE_INTERVAL_DEFAULT = Duration.ofSeconds(1);
@@ -48,7 +50,8 @@ public record ClusterSettings(
           HintSettings.DEFAULTS,
           GossipSettings.DEFAULTS,
           AntiEntropySettings.DEFAULTS,
-          TransferSettings.DEFAULTS);
+          TransferSettings.DEFAULTS,
+          TombstoneSettings.DEFAULTS);
 
   public ClusterSettings {
     peers = Map.copyOf(new TreeMap<>(Objects.requireNonNull(peers, "peers")));
@@ -59,6 +62,7 @@ public record ClusterSettings(
     Objects.requireNonNull(gossip, "gossip");
     Objects.requireNonNull(antiEntropy, "antiEntropy");
     Objects.requireNonNull(transfer, "transfer");
+    Objects.requireNonNull(tombstones, "tombstones");
     if (requestTimeout.isNegative()
         || requestTimeout.isZero()
         || maxRequestTimeout.compareTo(requestTimeout) < 0) {
@@ -81,17 +85,34 @@ public record ClusterSettings(
         hints,
         gossip,
         antiEntropy,
-        transfer);
+        transfer,
+        tombstones);
   }
 
   public ClusterSettings withRequestTimeout(Duration timeout) {
     return new ClusterSettings(
-        peers, timeout, maxRequestTimeout, probeInterval, hints, gossip, antiEntropy, transfer);
+        peers,
+        timeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        gossip,
+        antiEntropy,
+        transfer,
+        tombstones);
   }
 
   public ClusterSettings withProbeInterval(Duration interval) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, interval, hints, gossip, antiEntropy, transfer);
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        interval,
+        hints,
+        gossip,
+        antiEntropy,
+        transfer,
+        tombstones);
   }
 
   public ClusterSettings withGossip(GossipSettings newGossip) {
@@ -103,12 +124,21 @@ public record ClusterSettings(
         hints,
         newGossip,
         antiEntropy,
-        transfer);
+        transfer,
+        tombstones);
   }
 
   public ClusterSettings withAntiEntropy(AntiEntropySettings settings) {
     return new ClusterSettings(
-        peers, requestTimeout, maxRequestTimeout, probeInterval, hints, gossip, settings, transfer);
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        gossip,
+        settings,
+        transfer,
+        tombstones);
   }
 
   public ClusterSettings withAntiEntropyInterval(Duration interval) {
@@ -124,7 +154,21 @@ public record ClusterSettings(
         newHints,
         gossip,
         antiEntropy,
-        transfer);
+        transfer,
+        tombstones);
+  }
+
+  public ClusterSettings withTombstones(TombstoneSettings settings) {
+    return new ClusterSettings(
+        peers,
+        requestTimeout,
+        maxRequestTimeout,
+        probeInterval,
+        hints,
+        gossip,
+        antiEntropy,
+        transfer,
+        settings);
   }
 
   public ClusterSettings withTransfer(TransferSettings settings) {
@@ -136,6 +180,7 @@ public record ClusterSettings(
         hints,
         gossip,
         antiEntropy,
-        settings);
+        settings,
+        tombstones);
   }
 }

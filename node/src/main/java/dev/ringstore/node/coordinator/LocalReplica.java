@@ -100,6 +100,17 @@ public final class LocalReplica {
         });
   }
 
+  /**
+   * Removes the key if its stored set is exactly {@code expected} (a tombstone every primary holds,
+   * see {@code TombstoneReaper}); a key changed since is kept. Completes with whether the key is
+   * gone.
+   */
+  public CompletableFuture<Boolean> reap(int bucket, byte[] key, DottedVersionVectorSet expected) {
+    DottedVersionVectorSet empty = DottedVersionVectorSet.empty();
+    return update(bucket, key, current -> current.equals(expected) ? empty : current)
+        .thenApply(empty::equals);
+  }
+
   /** Applies a coordinated write (a client's put or delete) and returns the stored set. */
   public CompletableFuture<DottedVersionVectorSet> coordinate(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {

@@ -69,4 +69,22 @@ public final class Replicas {
         .thenApply(RingstoreException::requireOk)
         .thenApply(response -> null);
   }
+
+  /** Asks {@code target} to remove the key if its copy is exactly {@code expected}. */
+  public CompletableFuture<Boolean> reap(
+      Target target, int bucket, byte[] key, DottedVersionVectorSet expected, Duration timeout) {
+    if (target.node().equals(self)) {
+      return local.reap(bucket, key, expected);
+    }
+    ReplicaPutRequest.Builder reap =
+        ReplicaPutRequest.newBuilder()
+            .setBucket(bucket)
+            .setKey(ByteString.copyFrom(key))
+            .setSet(ByteString.copyFrom(DottedVersionVectorSetCodec.encode(expected)))
+            .setReap(true);
+    return transport
+        .send(target.node(), Request.newBuilder().setReplicaPut(reap).build(), timeout)
+        .thenApply(RingstoreException::requireOk)
+        .thenApply(response -> response.getReplicaPut().getReaped());
+  }
 }

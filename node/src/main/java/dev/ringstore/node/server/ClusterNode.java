@@ -31,6 +31,8 @@ import dev.ringstore.node.handoff.HintMetrics;
 import dev.ringstore.node.handoff.HintReplayer;
 import dev.ringstore.node.handoff.HintedHandoff;
 import dev.ringstore.node.storage.StorageEngine;
+import dev.ringstore.node.tombstone.ReapMetrics;
+import dev.ringstore.node.tombstone.TombstoneReaper;
 import dev.ringstore.node.transfer.BucketCleaner;
 import dev.ringstore.node.transfer.BucketTransfers;
 import dev.ringstore.node.transfer.TransferProgress;
@@ -70,6 +72,7 @@ public final class ClusterNode implements AutoCloseable {
   private final AntiEntropyMetrics antiEntropyMetrics;
   private final TransferProgress transferProgress;
   private ConfigLink link;
+  private TombstoneReaper reaper;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
 
   private ClusterNode(
@@ -229,6 +232,17 @@ public final class ClusterNode implements AutoCloseable {
           gossiper.runRound();
         });
     executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
+    TombstoneReaper reaper =
+        new TombstoneReaper(
+            cluster,
+            liveness,
+            storage,
+            replicas,
+            settings.tombstones(),
+            clock,
+            new ReapMetrics(registry));
+    executors.everyOnAntiEntropyThread(settings.tombstones().interval(), reaper::runOnce);
+    node.reaper = reaper;
     if (!settings.antiEntropy().interval().isZero()) {
       executors.repeatOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
@@ -334,6 +348,14 @@ public final class ClusterNode implements AutoCloseable {
 
   public AntiEntropyMetrics antiEntropyMetrics() {
     return antiEntropyMetrics;
+  }
+
+  /**
+   * Runs one tombstone reap pass now, on the calling thread (tests; the node runs them on a timer);
+   * returns how many keys it removed from every primary.
+   */
+  public int reapTombstones() {
+    return reaper.runOnce();
   }
 
   /**

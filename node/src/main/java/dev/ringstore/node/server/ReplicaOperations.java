@@ -88,6 +88,15 @@ final class ReplicaOperations {
       throw new RequestRejectedException(
           ErrorCode.BAD_REQUEST, "bad replica set: " + e.getMessage());
     }
+    if (put.getReap()) {
+      return local
+          .reap(bucket(put.getBucket()), key(put.getKey()), set)
+          .thenApply(
+              reaped ->
+                  Response.newBuilder()
+                      .setReplicaPut(ReplicaPutResponse.newBuilder().setReaped(reaped))
+                      .build());
+    }
     return local
         .merge(bucket(put.getBucket()), key(put.getKey()), set, hintFor(put.getHintFor()))
         .thenApply(
