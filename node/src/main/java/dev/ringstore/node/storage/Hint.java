@@ -2,6 +2,7 @@ package dev.ringstore.node.storage;
 
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
+import dev.ringstore.common.versioning.DottedVersionVectorSetCodec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -26,6 +27,19 @@ public record Hint(NodeId target, int bucket, byte[] key, DottedVersionVectorSet
   @Override
   public byte[] key() {
     return key.clone();
+  }
+
+  /**
+   * The bytes this hint takes when stored, as hinted handoff counts them against its per-target
+   * cap: the user key plus the encoded set (not the target and bucket prefix, nor storage
+   * overhead).
+   */
+  public long storedBytes() {
+    return storedBytes(key.length, DottedVersionVectorSetCodec.encode(set).length);
+  }
+
+  static long storedBytes(int keyLength, int encodedLength) {
+    return (long) keyLength + encodedLength;
   }
 
   @Override

@@ -127,12 +127,20 @@ public final class InMemoryStorageEngine implements StorageEngine {
   }
 
   @Override
-  public void putHint(Hint hint) {
+  public HintGrowth putHint(Hint hint) {
     checkOpen();
     byte[] hintKey = HintKey.of(hint.target(), hint.bucket(), hint.key());
-    locks.withKey(
+    return locks.withKey(
         Arrays.hashCode(hintKey),
-        () -> hints.merge(hintKey, hint.set(), DottedVersionVectorSet::sync));
+        () -> {
+          DottedVersionVectorSet held = hints.get(hintKey);
+          DottedVersionVectorSet merged = held == null ? hint.set() : held.sync(hint.set());
+          hints.put(hintKey, merged);
+          long before =
+              held == null ? 0 : new Hint(hint.target(), 0, hint.key(), held).storedBytes();
+          return new HintGrowth(
+              before, new Hint(hint.target(), 0, hint.key(), merged).storedBytes());
+        });
   }
 
   @Override

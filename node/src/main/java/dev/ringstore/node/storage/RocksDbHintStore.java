@@ -26,9 +26,10 @@ final class RocksDbHintStore {
     this.locks = locks;
   }
 
-  void put(Hint hint) throws RocksDBException {
+  HintGrowth put(Hint hint) throws RocksDBException {
+    int keyLength = hint.key().length;
     byte[] key = HintKey.of(hint.target(), hint.bucket(), hint.key());
-    locks.withKey(
+    return locks.withKey(
         Arrays.hashCode(key),
         () -> {
           byte[] stored = rocks.db.get(rocks.hints, key);
@@ -36,8 +37,11 @@ final class RocksDbHintStore {
               stored == null
                   ? hint.set()
                   : DottedVersionVectorSetCodec.decode(stored).sync(hint.set());
-          rocks.db.put(rocks.hints, rocks.writes, key, DottedVersionVectorSetCodec.encode(merged));
-          return null;
+          byte[] encoded = DottedVersionVectorSetCodec.encode(merged);
+          rocks.db.put(rocks.hints, rocks.writes, key, encoded);
+          return new HintGrowth(
+              stored == null ? 0 : Hint.storedBytes(keyLength, stored.length),
+              Hint.storedBytes(keyLength, encoded.length));
         });
   }
 

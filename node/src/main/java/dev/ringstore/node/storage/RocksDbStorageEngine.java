@@ -263,9 +263,10 @@ public final class RocksDbStorageEngine implements StorageEngine {
   }
 
   @Override
-  public void putHint(Hint hint) {
-    guard.run("putHint", () -> hints.put(hint));
+  public HintGrowth putHint(Hint hint) {
+    HintGrowth growth = guard.call("putHint", () -> hints.put(hint));
     unsynced.set(true);
+    return growth;
   }
 
   @Override

@@ -83,11 +83,15 @@ public interface StorageEngine extends AutoCloseable {
 
   /**
    * Stores a hint, merged ({@link DottedVersionVectorSet#sync}) into any hint already held for the
-   * same target, bucket and key, durably as the engine's {@link Durability} promises.
+   * same target, bucket and key, durably as the engine's {@link Durability} promises, and says how
+   * the stored entry's size changed, so the caller can keep count without scanning.
    */
-  void putHint(Hint hint);
+  HintGrowth putHint(Hint hint);
 
-  /** Visits the hints held for {@code target} in bucket and key order, until it returns false. */
+  /**
+   * Visits the hints held for {@code target} in bucket and key order, until it returns false. The
+   * visitor may delete the hint it is shown ({@link #deleteHint}); the scan goes on past it.
+   */
   void scanHints(NodeId target, Predicate<Hint> visitor);
 
   /**

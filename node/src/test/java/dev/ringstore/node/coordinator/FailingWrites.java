@@ -4,6 +4,7 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
 import dev.ringstore.node.storage.CoordinatorActors;
 import dev.ringstore.node.storage.Hint;
+import dev.ringstore.node.storage.HintGrowth;
 import dev.ringstore.node.storage.NodeIdentity;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.storage.StorageException;
@@ -69,8 +70,8 @@ final class FailingWrites implements StorageEngine {
   }
 
   @Override
-  public void putHint(Hint hint) {
-    engine.putHint(hint);
+  public HintGrowth putHint(Hint hint) {
+    return engine.putHint(hint);
   }
 
   @Override

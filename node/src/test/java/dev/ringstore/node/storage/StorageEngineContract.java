@@ -307,6 +307,27 @@ abstract class StorageEngineContract {
   }
 
   @Test
+  void puttingAHintSaysHowItsStoredEntryGrewAndAScanMayDeleteWhatItVisits() {
+    DottedVersionVectorSet first =
+        DottedVersionVectorSet.empty().update(CausalContext.EMPTY, bytes("a"), T, actor);
+    DottedVersionVectorSet second =
+        DottedVersionVectorSet.empty()
+            .update(CausalContext.EMPTY, bytes("a longer value"), T, new ActorId(PEER, 42));
+    Hint hint = new Hint(PEER, 5, hex("01"), first);
+
+    assertThat(engine.putHint(hint)).isEqualTo(new HintGrowth(0, hint.storedBytes()));
+    Hint merged = new Hint(PEER, 5, hex("01"), first.sync(second));
+    assertThat(engine.putHint(new Hint(PEER, 5, hex("01"), second)))
+        .isEqualTo(new HintGrowth(hint.storedBytes(), merged.storedBytes()));
+    engine.putHint(new Hint(PEER, 6, hex("02"), first));
+
+    List<Hint> visited = new ArrayList<>();
+    engine.scanHints(PEER, h -> visited.add(h) && engine.deleteHint(h));
+    assertThat(visited).hasSize(2);
+    assertThat(engine.hintTargets()).isEmpty();
+  }
+
+  @Test
   void hintsAreFoundByTargetAndKeyAndTargetsAreListed() {
     DottedVersionVectorSet set =
         DottedVersionVectorSet.empty().update(CausalContext.EMPTY, bytes("a"), T, actor);
