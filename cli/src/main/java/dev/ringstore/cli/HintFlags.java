@@ -19,8 +19,19 @@ final class HintFlags {
       names = "--hint-ttl",
       converter = DurationOption.class,
       paramLabel = "DURATION",
-      description = "Drop a hint whose newest write is older than this. Default: 10d.")
+      description =
+          "Drop a hint whose newest write is older than this, whether or not its target is up."
+              + " Default: 10d.")
   Duration ttl;
+
+  @Option(
+      names = "--hint-max-bytes",
+      converter = ByteSizeOption.class,
+      paramLabel = "SIZE",
+      description =
+          "Most bytes of hints held for one target; beyond it new hints for that target are"
+              + " dropped and left to anti-entropy. Default: 1GiB.")
+  Long maxBytesPerTarget;
 
   @Option(
       names = "--hint-replay-rate",
@@ -35,6 +46,12 @@ final class HintFlags {
     }
     if (ttl != null) {
       settings = settings.withTtl(ttl);
+    }
+    if (maxBytesPerTarget != null) {
+      if (maxBytesPerTarget < 1) {
+        throw new IllegalArgumentException("--hint-max-bytes must be at least 1");
+      }
+      settings = settings.withMaxBytesPerTarget(maxBytesPerTarget);
     }
     if (replayPerSecond != null) {
       if (replayPerSecond < 1) {

@@ -50,6 +50,8 @@ class NodeCommandTest {
         "--hint-window      | 3 hours | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--hint-ttl         | -1d     | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--hint-replay-rate | 0       | --hint-replay-rate must be at least 1",
+        "--hint-max-bytes   | 1GB     | expected a size like 1048576, 512KiB, 256MiB or 1GiB",
+        "--hint-max-bytes   | 0       | --hint-max-bytes must be at least 1",
         "--anti-entropy-bytes-per-second | 0 | --anti-entropy-bytes-per-second must be at least 1",
         "--anti-entropy-interval | soon | expected a duration like 500ms, 5s, 2m, 3h or 10d",
         "--anti-entropy-sweep-interval | 0ms | --anti-entropy-sweep-interval must be positive",

@@ -50,15 +50,18 @@ import java.util.stream.Stream;
  */
 public final class MiniCluster implements AutoCloseable {
   /**
-   * Harness defaults: quick probes, hint passes and gossip rounds, so healing shows within a
-   * second. Gossip's failure detector reads the {@link ManualClock}: it judges no one down until a
-   * test advances the clock past the members' heartbeats.
+   * Harness defaults: quick probes, hint passes, hint sweeps and gossip rounds, so healing shows
+   * within a second. Gossip's failure detector reads the {@link ManualClock}: it judges no one down
+   * until a test advances the clock past the members' heartbeats.
    */
   public static final ClusterSettings SETTINGS =
       ClusterSettings.SINGLE_NODE
           .withRequestTimeout(Duration.ofSeconds(2))
           .withProbeInterval(Duration.ofMillis(100))
-          .withHints(HintSettings.DEFAULTS.withReplayInterval(Duration.ofMillis(200)))
+          .withHints(
+              HintSettings.DEFAULTS
+                  .withReplayInterval(Duration.ofMillis(200))
+                  .withSweepInterval(Duration.ofMillis(200)))
           .withGossip(GossipSettings.DEFAULTS.withInterval(Duration.ofMillis(100)))
           .withAntiEntropyInterval(Duration.ZERO);
 

@@ -24,11 +24,19 @@ public final class LocalReplica {
   private final StorageEngine storage;
   private final Executor storageExecutor;
   private final WriteObserver observer;
+  private final HintKeeper hints;
 
+  /** A replica that stores every hint it is given, unbounded (tests of the write path). */
   public LocalReplica(StorageEngine storage, Executor storageExecutor, WriteObserver observer) {
+    this(storage, storageExecutor, observer, storage::putHint);
+  }
+
+  public LocalReplica(
+      StorageEngine storage, Executor storageExecutor, WriteObserver observer, HintKeeper hints) {
     this.storage = storage;
     this.storageExecutor = storageExecutor;
     this.observer = observer;
+    this.hints = hints;
   }
 
   /**
@@ -86,7 +94,8 @@ public final class LocalReplica {
 
   /**
    * Merges a set another node coordinated (replication, read repair, hint replay): never checked
-   * against the sibling limit, which binds client writes only.
+   * against the sibling limit, which binds client writes only. As a fallback ({@code hintFor} set)
+   * it keeps a hint, which this node's hint bounds may refuse.
    */
   public CompletableFuture<Void> merge(
       int bucket, byte[] key, DottedVersionVectorSet set, NodeId hintFor) {
@@ -95,7 +104,7 @@ public final class LocalReplica {
     }
     return onStorage(
         () -> {
-          storage.putHint(new Hint(hintFor, bucket, key, set));
+          hints.keep(new Hint(hintFor, bucket, key, set));
           return null;
         });
   }
@@ -117,11 +126,11 @@ public final class LocalReplica {
     return update(bucket, key, change);
   }
 
-  /** Keeps a hint for {@code owner} on this node. */
+  /** Keeps a hint on this node, if its hint bounds allow. */
   public CompletableFuture<Void> keepHint(Hint hint) {
     return onStorage(
         () -> {
-          storage.putHint(hint);
+          hints.keep(hint);
           return null;
         });
   }

@@ -2,31 +2,28 @@ package dev.ringstore.node.handoff;
 
 import dev.ringstore.common.NodeId;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hinted handoff's meters: hints stored, replayed and dropped (with the reason), and the queue of
- * hints held per target, as counted by the last replay pass.
+ * Hinted handoff's meters: hints stored, replayed and dropped (with the {@link DropReason}), and
+ * the {@link HintQueues} held per target.
  */
 public final class HintMetrics {
-  private final MeterRegistry registry;
   private final Counter stored;
   private final Counter replayed;
-  private final Counter droppedWindow;
-  private final Counter droppedTtl;
-  private final Map<NodeId, AtomicLong> queues = new ConcurrentHashMap<>();
+  private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
+  private final HintQueues queues;
 
   public HintMetrics(MeterRegistry registry) {
-    this.registry = registry;
     this.stored = registry.counter("ringstore.hints.stored");
     this.replayed = registry.counter("ringstore.hints.replayed");
-    this.droppedWindow = registry.counter("ringstore.hints.dropped", "reason", "window");
-    this.droppedTtl = registry.counter("ringstore.hints.dropped", "reason", "ttl");
+    for (DropReason reason : DropReason.values()) {
+      dropped.put(reason, registry.counter("ringstore.hints.dropped", "reason", reason.tag()));
+    }
+    this.queues = new HintQueues(registry);
   }
 
   void stored() {
@@ -37,38 +34,18 @@ public final class HintMetrics {
     replayed.increment();
   }
 
-  void droppedOutsideWindow() {
-    droppedWindow.increment();
+  void dropped(DropReason reason) {
+    dropped.get(reason).increment();
   }
 
-  void droppedExpired() {
-    droppedTtl.increment();
+  /** The hints and bytes this node holds per target. */
+  public HintQueues queues() {
+    return queues;
   }
 
-  void queueSize(NodeId target, long size) {
-    queues
-        .computeIfAbsent(
-            target,
-            t -> {
-              AtomicLong value = new AtomicLong();
-              Gauge.builder("ringstore.hints.queue", value, AtomicLong::get)
-                  .tag("target", t.value())
-                  .description("hints held for the target, as of the last replay pass")
-                  .register(registry);
-              return value;
-            })
-        .set(size);
-  }
-
-  /** The hints held for {@code target} as of the last replay pass. */
+  /** The hints held for {@code target} now. */
   public long queueSize(NodeId target) {
-    AtomicLong value = queues.get(target);
-    return value == null ? 0 : value.get();
-  }
-
-  /** Every target a queue size was ever reported for. */
-  public Set<NodeId> targets() {
-    return Set.copyOf(queues.keySet());
+    return queues.hints(target);
   }
 
   public double storedCount() {
@@ -79,7 +56,12 @@ public final class HintMetrics {
     return replayed.count();
   }
 
+  public double droppedCount(DropReason reason) {
+    return dropped.get(reason).count();
+  }
+
+  /** Hints dropped for any reason. */
   public double droppedCount() {
-    return droppedWindow.count() + droppedTtl.count();
+    return Arrays.stream(DropReason.values()).mapToDouble(this::droppedCount).sum();
   }
 }

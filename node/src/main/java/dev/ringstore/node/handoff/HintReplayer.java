@@ -1,106 +1,110 @@
 package dev.ringstore.node.handoff;
 
-import com.google.common.util.concurrent.RateLimiter;
 import dev.ringstore.common.NodeId;
-import dev.ringstore.common.versioning.Sibling;
 import dev.ringstore.node.cluster.HintSettings;
 import dev.ringstore.node.cluster.Liveness;
 import dev.ringstore.node.coordinator.Replicas;
 import dev.ringstore.node.coordinator.Target;
 import dev.ringstore.node.storage.Hint;
-import dev.ringstore.node.storage.StorageEngine;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the hints this node holds to their owners once they are reachable: in windows of {@value
- * #WINDOW} hints in flight, paced by a rate limit, each hint deleted only after its owner
+ * #WINDOW} hints in flight, paced by {@link ReplayPace}, each hint deleted only after its owner
  * acknowledged it (and only if it did not grow meanwhile), so a pass that stops half-way — the
- * owner fails again, this node restarts — resumes where it stopped. Hints whose newest write is
- * older than the TTL are dropped. Runs on a thread of its own: it blocks on storage and on acks.
+ * owner fails again, the pace runs dry, this node restarts — resumes where it stopped. Hints past
+ * the TTL met on the way are dropped. A leaving node uses the same delivery to hand its hints to a
+ * peer. Runs on a thread of its own: it blocks on storage and on acks.
  */
 public final class HintReplayer {
   static final int WINDOW = 64;
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(HintReplayer.class);
 
-  private final StorageEngine storage;
+  private final HeldHints hints;
   private final Replicas replicas;
   private final Liveness liveness;
-  private final HintSettings settings;
-  private final InstantSource clock;
   private final HintMetrics metrics;
-  private final RateLimiter pace;
+  private final InstantSource clock;
+  private final ReplayPace pace;
 
   public HintReplayer(
-      StorageEngine storage,
+      HeldHints hints,
       Replicas replicas,
       Liveness liveness,
       HintSettings settings,
       InstantSource clock,
       HintMetrics metrics) {
-    this.storage = storage;
+    this.hints = hints;
     this.replicas = replicas;
     this.liveness = liveness;
-    this.settings = settings;
-    this.clock = clock;
     this.metrics = metrics;
-    this.pace = RateLimiter.create(settings.replayPerSecond());
+    this.clock = clock;
+    this.pace = new ReplayPace(settings.replayPerSecond(), clock);
   }
 
-  /** One pass over every target: replays to the reachable ones, counts every queue. */
+  /** One pass over every target: replays to the reachable ones, as far as the pace allows. */
   public void replayOnce() {
-    Set<NodeId> targets = storage.hintTargets();
-    for (NodeId target : targets) {
+    for (NodeId target : hints.targets()) {
       if (liveness.isLive(target)) {
-        replayTo(target);
+        send(target, Target.primary(target), true, Instant.MAX);
       }
-      metrics.queueSize(target, count(target));
     }
-    metrics.targets().stream()
-        .filter(target -> !targets.contains(target))
-        .forEach(drained -> metrics.queueSize(drained, 0));
   }
 
-  private void replayTo(NodeId target) {
-    while (true) {
+  /**
+   * Sends {@code target}'s hints to {@code destination} (the target itself, or a peer that keeps
+   * them as hints) window by window, until none are left, one is not acknowledged, the pace runs
+   * dry (when {@code paced}) or the clock passes {@code deadline}. Returns whether none are left.
+   */
+  boolean send(NodeId target, Target destination, boolean paced, Instant deadline) {
+    while (clock.instant().isBefore(deadline)) {
       List<Hint> window = new ArrayList<>(WINDOW);
-      storage.scanHints(target, hint -> window.add(hint) && window.size() < WINDOW);
-      if (window.isEmpty() || !deliver(target, window)) {
-        return;
+      boolean[] dry = {false};
+      hints.scan(
+          target,
+          hint -> {
+            if (hints.expired(hint)) {
+              hints.drop(hint, DropReason.TTL);
+              return true;
+            }
+            if (paced && !pace.tryAcquire()) {
+              dry[0] = true;
+              return false;
+            }
+            window.add(hint);
+            return window.size() < WINDOW;
+          });
+      if (window.isEmpty()) {
+        return !dry[0];
+      }
+      if (!deliver(destination, window) || dry[0]) {
+        return false;
       }
     }
+    return hints.held(target) == 0;
   }
 
-  /** Sends one window; returns whether every hint in it was delivered or dropped. */
-  private boolean deliver(NodeId target, List<Hint> window) {
+  /** Sends one window; returns whether every hint in it was acknowledged. */
+  private boolean deliver(Target destination, List<Hint> window) {
     List<CompletableFuture<Void>> sent = new ArrayList<>(window.size());
     for (Hint hint : window) {
-      if (expired(hint)) {
-        storage.deleteHint(hint);
-        metrics.droppedExpired();
-        sent.add(CompletableFuture.completedFuture(null));
-        continue;
-      }
-      pace.acquire();
-      sent.add(
-          replicas.write(
-              Target.primary(target), hint.bucket(), hint.key(), hint.set(), ACK_TIMEOUT));
+      sent.add(replicas.write(destination, hint.bucket(), hint.key(), hint.set(), ACK_TIMEOUT));
     }
     boolean all = true;
     for (int i = 0; i < window.size(); i++) {
       if (acknowledged(sent.get(i))) {
-        if (storage.deleteHint(window.get(i))) {
+        if (hints.delivered(window.get(i))) {
           metrics.replayed();
         }
       } else {
@@ -108,15 +112,9 @@ public final class HintReplayer {
       }
     }
     if (!all) {
-      log.info("hint replay to {} stopped; it resumes on the next pass", target);
+      log.info("hint delivery to {} stopped; it resumes on the next pass", destination);
     }
     return all;
-  }
-
-  private boolean expired(Hint hint) {
-    long newest =
-        hint.set().siblings().stream().mapToLong(Sibling::timestampMillis).max().orElse(0);
-    return newest > 0 && clock.millis() - newest > settings.ttl().toMillis();
   }
 
   private static boolean acknowledged(CompletableFuture<Void> ack) {
@@ -129,16 +127,5 @@ public final class HintReplayer {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private long count(NodeId target) {
-    AtomicLong count = new AtomicLong();
-    storage.scanHints(
-        target,
-        hint -> {
-          count.incrementAndGet();
-          return true;
-        });
-    return count.get();
   }
 }

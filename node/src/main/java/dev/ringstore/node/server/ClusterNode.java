@@ -27,8 +27,10 @@ import dev.ringstore.node.coordinator.ReplicaInspector;
 import dev.ringstore.node.coordinator.ReplicaPlanner;
 import dev.ringstore.node.coordinator.Replicas;
 import dev.ringstore.node.coordinator.WriteCoordinator;
+import dev.ringstore.node.handoff.HeldHints;
 import dev.ringstore.node.handoff.HintMetrics;
 import dev.ringstore.node.handoff.HintReplayer;
+import dev.ringstore.node.handoff.HintSweeper;
 import dev.ringstore.node.handoff.HintedHandoff;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.tombstone.ReapMetrics;
@@ -65,6 +67,7 @@ public final class ClusterNode implements AutoCloseable {
   private final Gossiper gossiper;
   private final ReplicaTransport transport;
   private final HintReplayer replayer;
+  private final HintSweeper sweeper;
   private final HintMetrics hintMetrics;
   private final RequestRouter router;
   private final NodeExecutors executors;
@@ -81,6 +84,7 @@ public final class ClusterNode implements AutoCloseable {
       Gossiper gossiper,
       ReplicaTransport transport,
       HintReplayer replayer,
+      HintSweeper sweeper,
       HintMetrics hintMetrics,
       RequestRouter router,
       NodeExecutors executors,
@@ -92,6 +96,7 @@ public final class ClusterNode implements AutoCloseable {
     this.gossiper = gossiper;
     this.transport = transport;
     this.replayer = replayer;
+    this.sweeper = sweeper;
     this.hintMetrics = hintMetrics;
     this.router = router;
     this.executors = executors;
@@ -153,12 +158,13 @@ public final class ClusterNode implements AutoCloseable {
             clock,
             settings.antiEntropy().treeMaxAge(),
             antiEntropyMetrics::rebuilt);
-    LocalReplica local = new LocalReplica(storage, executors.storage(), trees);
+    HintMetrics hintMetrics = new HintMetrics(registry);
+    HeldHints heldHints = new HeldHints(storage, liveness, settings.hints(), clock, hintMetrics);
+    heldHints.recount();
+    LocalReplica local = new LocalReplica(storage, executors.storage(), trees, heldHints);
     Replicas replicas = new Replicas(config.id(), local, transport);
     ReplicaPlanner planner = new ReplicaPlanner(cluster, liveness);
-    HintMetrics hintMetrics = new HintMetrics(registry);
-    HintedHandoff handoff =
-        new HintedHandoff(local, liveness, settings.hints(), clock, hintMetrics);
+    HintedHandoff handoff = new HintedHandoff(local);
     ClientOperations client =
         new ClientOperations(
             new ClientRequestChecks(config.limits(), metrics, clock),
@@ -184,7 +190,8 @@ public final class ClusterNode implements AutoCloseable {
             services,
             metrics);
     HintReplayer replayer =
-        new HintReplayer(storage, replicas, liveness, settings.hints(), clock, hintMetrics);
+        new HintReplayer(heldHints, replicas, liveness, settings.hints(), clock, hintMetrics);
+    HintSweeper sweeper = new HintSweeper(heldHints, cluster);
     AntiEntropyRunner antiEntropy =
         new AntiEntropyRunner(
             cluster,
@@ -203,6 +210,7 @@ public final class ClusterNode implements AutoCloseable {
             gossiper,
             transport,
             replayer,
+            sweeper,
             hintMetrics,
             router,
             executors,
@@ -231,7 +239,8 @@ public final class ClusterNode implements AutoCloseable {
           gossiper.setLoad(NodeGossip.load(storage));
           gossiper.runRound();
         });
-    executors.everyOnHintThread(settings.hints().replayInterval(), replayer::replayOnce);
+    executors.everyOnHintThread(settings.hints().replayInterval(), node::replayHints);
+    executors.everyOnHintThread(settings.hints().sweepInterval(), sweeper::dropExpired);
     TombstoneReaper reaper =
         new TombstoneReaper(
             cluster,
@@ -359,9 +368,11 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * Runs one hint replay pass now, on the calling thread (tests; the node runs them on a timer).
+   * Runs one hint replay pass now, on the calling thread (tests; the node runs them on a timer):
+   * drops the hints of removed members, then replays to the reachable targets.
    */
   public void replayHints() {
+    sweeper.dropRemoved();
     replayer.replayOnce();
   }
 

@@ -7,17 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.CausalContext;
 import dev.ringstore.common.versioning.DottedVersionVectorSet;
-import dev.ringstore.node.cluster.HintSettings;
 import dev.ringstore.node.cluster.ReachabilityTracker;
 import dev.ringstore.node.cluster.ScriptedTransport;
 import dev.ringstore.node.cluster.StaticClusterView;
-import dev.ringstore.node.handoff.HintMetrics;
 import dev.ringstore.node.handoff.HintedHandoff;
 import dev.ringstore.node.storage.InMemoryStorageEngine;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.ring.RingSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +53,7 @@ class WriteCoordinatorTest {
       new WriteCoordinator(
           planner,
           new Replicas(SELF, new LocalReplica(storage, Runnable::run, WriteObserver.NONE), network),
-          new HintedHandoff(
-              new LocalReplica(storage, hintWrites::add, WriteObserver.NONE),
-              liveness,
-              HintSettings.DEFAULTS,
-              InstantSource.fixed(Instant.EPOCH),
-              new HintMetrics(new SimpleMeterRegistry())),
+          new HintedHandoff(new LocalReplica(storage, hintWrites::add, WriteObserver.NONE)),
           timer);
 
   @AfterEach

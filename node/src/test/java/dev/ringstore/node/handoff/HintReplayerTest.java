@@ -48,7 +48,9 @@ class HintReplayerTest {
   void deliversEveryHintToATargetThatIsBackAndDeletesIt() {
     List<Hint> hints = keepHints(3);
 
-    replayer(HintSettings.DEFAULTS).replayOnce();
+    HintReplayer replayer = replayer(HintSettings.DEFAULTS);
+    assertThat(metrics.queueSize(TARGET)).as("counted once at start-up").isEqualTo(3);
+    replayer.replayOnce();
 
     for (Hint hint : hints) {
       assertThat(network.store(TARGET).get(BUCKET, hint.key())).isEqualTo(hint.set());
@@ -136,28 +138,36 @@ class HintReplayerTest {
     assertThat(network.store(TARGET).get(BUCKET, stale.key()).isFound()).isFalse();
     assertThat(network.store(TARGET).get(BUCKET, fresh.key())).isEqualTo(fresh.set());
     assertThat(held()).isZero();
-    assertThat(metrics.droppedCount()).isEqualTo(1);
+    assertThat(metrics.droppedCount(DropReason.TTL)).isEqualTo(1);
   }
 
   @Test
-  void replaysNoFasterThanItsRate() {
-    // Guava's RateLimiter reads real time, so only a lower bound is asserted, which a slow machine
-    // cannot break: 10 hints/s bank at most 10 permits, so 25 hints need at least 1.4 s.
+  void replaysNoFasterThanItsRateByTheNodesClock() {
     keepHints(25);
     HintReplayer replayer = replayer(HintSettings.DEFAULTS.withReplayPerSecond(10));
 
-    long start = System.nanoTime();
     replayer.replayOnce();
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(held()).as("one second's permits are banked at the start").isEqualTo(15);
+    replayer.replayOnce();
+    assertThat(held()).as("no time passed: no new permits").isEqualTo(15);
 
-    assertThat(held()).isZero();
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_300));
+    now.set(now.get().plusMillis(500));
+    replayer.replayOnce();
+    assertThat(held()).isEqualTo(10);
+
+    now.set(now.get().plusSeconds(5));
+    replayer.replayOnce();
+    assertThat(held()).as("at most one second's permits are banked").isZero();
+    assertThat(metrics.replayedCount()).isEqualTo(25);
   }
 
   private HintReplayer replayer(HintSettings settings) {
+    HeldHints hints = new HeldHints(storage, liveness, settings, clock, metrics);
+    hints.recount();
     Replicas replicas =
-        new Replicas(SELF, new LocalReplica(storage, Runnable::run, WriteObserver.NONE), network);
-    return new HintReplayer(storage, replicas, liveness, settings, clock, metrics);
+        new Replicas(
+            SELF, new LocalReplica(storage, Runnable::run, WriteObserver.NONE, hints), network);
+    return new HintReplayer(hints, replicas, liveness, settings, clock, metrics);
   }
 
   private List<Hint> keepHints(int count) {
