@@ -9,6 +9,7 @@ import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.protocol.v1.PlanCommand;
 import dev.ringstore.protocol.v1.RequestOptions;
 import dev.ringstore.ring.RingSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,60 @@ class HintsOnMembershipChangeTest {
                       .mapToDouble(n -> n.node().hintMetrics().droppedCount(DropReason.REMOVED))
                       .sum())
               .isEqualTo(10);
+        });
+  }
+
+  @Test
+  void aLeavingNodeHandsItsHintsToAPeerThatDeliversThemOnceTheTargetIsBack() throws Exception {
+    MiniCluster.runWithConfigService(
+        4,
+        SMALL_RING,
+        cluster -> {
+          // n4 stays reachable from n2, so it can still pull the buckets n3's leave gives it.
+          cluster.network().partition(Set.of(N4), Set.of(NodeId.of("n1"), NodeId.of("n3")));
+          awaitBelievedDownBy(cluster, N4, "n1", "n3");
+          List<String> keys = keysOwnedBy(cluster, Set.of(NodeId.of("n3"), N4), 10);
+          RequestOptions strict = RequestOptions.newBuilder().setW(2).setSloppy(false).build();
+          for (String key : keys) {
+            cluster.client().put("n3", key, "before-leave", ByteString.EMPTY, strict);
+          }
+          Eventually.within(
+              Duration.ofSeconds(10),
+              () -> assertThat(cluster.node("n3").hintsFor(N4)).isEqualTo(keys.size()));
+
+          change(cluster, PlanCommand.newBuilder().setLeave("n3"));
+          TransferTest.awaitTableEverywhere(cluster, 3);
+          assertThat(cluster.node("n3").node().left()).succeedsWithin(Duration.ofSeconds(30));
+          cluster.kill("n3"); // `ringstore node` exits once left() completes
+          assertThat(cluster.node("n1").hintsFor(N4))
+              .as("n4 is unreachable from n3, so n3 handed its hints to n1")
+              .isEqualTo(keys.size());
+
+          cluster.network().heal();
+          Eventually.within(
+              Duration.ofSeconds(20),
+              () -> {
+                for (String key : keys) {
+                  assertThat(cluster.node("n4").stored(key).values())
+                      .as("%s on n4", key)
+                      .extracting(v -> new String(v, StandardCharsets.UTF_8))
+                      .containsExactly("before-leave");
+                }
+                assertThat(cluster.hintsHeld()).isZero();
+              });
+        });
+  }
+
+  private static void awaitBelievedDownBy(MiniCluster cluster, NodeId down, String... by)
+      throws InterruptedException {
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> {
+          for (String node : by) {
+            assertThat(cluster.node(node).node().liveness().isLive(down))
+                .as("%s believes %s live", node, down)
+                .isFalse();
+          }
         });
   }
 

@@ -32,6 +32,7 @@ import dev.ringstore.node.handoff.HintMetrics;
 import dev.ringstore.node.handoff.HintReplayer;
 import dev.ringstore.node.handoff.HintSweeper;
 import dev.ringstore.node.handoff.HintedHandoff;
+import dev.ringstore.node.handoff.LeaveHandoff;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.tombstone.ReapMetrics;
 import dev.ringstore.node.tombstone.TombstoneReaper;
@@ -45,7 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public final class ClusterNode implements AutoCloseable {
   private final ReplicaTransport transport;
   private final HintReplayer replayer;
   private final HintSweeper sweeper;
+  private final LeaveHandoff leaveHandoff;
   private final HintMetrics hintMetrics;
   private final RequestRouter router;
   private final NodeExecutors executors;
@@ -77,6 +79,7 @@ public final class ClusterNode implements AutoCloseable {
   private ConfigLink link;
   private TombstoneReaper reaper;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
+  private final AtomicBoolean leaving = new AtomicBoolean();
 
   private ClusterNode(
       ClusterView cluster,
@@ -85,6 +88,7 @@ public final class ClusterNode implements AutoCloseable {
       ReplicaTransport transport,
       HintReplayer replayer,
       HintSweeper sweeper,
+      LeaveHandoff leaveHandoff,
       HintMetrics hintMetrics,
       RequestRouter router,
       NodeExecutors executors,
@@ -97,6 +101,7 @@ public final class ClusterNode implements AutoCloseable {
     this.transport = transport;
     this.replayer = replayer;
     this.sweeper = sweeper;
+    this.leaveHandoff = leaveHandoff;
     this.hintMetrics = hintMetrics;
     this.router = router;
     this.executors = executors;
@@ -192,6 +197,8 @@ public final class ClusterNode implements AutoCloseable {
     HintReplayer replayer =
         new HintReplayer(heldHints, replicas, liveness, settings.hints(), clock, hintMetrics);
     HintSweeper sweeper = new HintSweeper(heldHints, cluster);
+    LeaveHandoff leaveHandoff =
+        new LeaveHandoff(heldHints, replayer, sweeper, cluster, liveness, settings.hints(), clock);
     AntiEntropyRunner antiEntropy =
         new AntiEntropyRunner(
             cluster,
@@ -211,6 +218,7 @@ public final class ClusterNode implements AutoCloseable {
             transport,
             replayer,
             sweeper,
+            leaveHandoff,
             hintMetrics,
             router,
             executors,
@@ -304,20 +312,28 @@ public final class ClusterNode implements AutoCloseable {
             && (record.getStatus() == NodeRole.NODE_LEFT
                 || record.getStatus() == NodeRole.NODE_REMOVED)
             && routing.current().member(view.self()).isEmpty();
-    if (gone && !left.isDone()) {
+    if (gone && leaving.compareAndSet(false, true)) {
       log.info(
-          "this node has left the cluster (table v{}); it stops serving after the grace period {}",
+          "this node has left the cluster (table v{}); it hands its hints on and stops serving"
+              + " after the grace period {}",
           routing.version(),
           transfer.grace());
-      CompletableFuture.delayedExecutor(transfer.grace().toMillis(), TimeUnit.MILLISECONDS)
-          .execute(() -> left.complete(null));
+      executors.onHintThreadAfter(
+          transfer.grace(),
+          () -> {
+            try {
+              leaveHandoff.handOff();
+            } finally {
+              left.complete(null);
+            }
+          });
     }
   }
 
   /**
-   * Completes once this node has handed every bucket away (it left or was removed) and the grace
-   * period has passed; never for a node with a static member list. {@code ringstore node} exits
-   * then.
+   * Completes once this node has handed every bucket away (it left or was removed), the grace
+   * period has passed and it has handed its hints on ({@link LeaveHandoff}, bounded by the hint
+   * leave timeout); never for a node with a static member list. {@code ringstore node} exits then.
    */
   public CompletableFuture<Void> left() {
     return left;

@@ -89,6 +89,15 @@ final class NodeExecutors implements AutoCloseable {
     schedule(hints, interval, task);
   }
 
+  /** Runs {@code task} once on the hint thread after {@code delay}; not at all if closing. */
+  void onHintThreadAfter(Duration delay, Runnable task) {
+    try {
+      hints.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      log.info("the node is closing; a task for the hint thread was not run");
+    }
+  }
+
   void everyOnAntiEntropyThread(Duration interval, Runnable task) {
     schedule(antiEntropy, interval, task);
   }
