@@ -19,8 +19,10 @@ import java.util.function.Predicate;
  * the per-target counts stay exact without scans and every node that holds hints, coordinator or
  * fallback, applies the same limits. A new hint is refused when its target has been down longer
  * than the window as this node's liveness sees it, or when the target's queue has reached the byte
- * cap (so a queue exceeds the cap by at most one hint); a held hint expires once its newest write
- * is older than the TTL. Each refusal and drop is counted with its {@link DropReason}.
+ * cap. The cap is checked before each store, without a lock around check and store (hint writes for
+ * one target stay parallel), so a queue exceeds it by at most one hint per storage thread storing
+ * at that moment; a held hint expires once its newest write is older than the TTL. Each refusal and
+ * drop is counted with its {@link DropReason}.
  */
 public final class HeldHints implements HintKeeper {
   private final StorageEngine storage;
