@@ -14,7 +14,12 @@ public enum DropReason {
   /** Not stored: the hints held for its target had reached the per-target byte cap. */
   BYTES,
   /** Deleted: its target is no longer a member of the cluster. */
-  REMOVED;
+  REMOVED,
+  /**
+   * Deleted: its target refused it because the key would go over the stored-set limit (a concurrent
+   * large version is there); no replay could ever land.
+   */
+  TOO_LARGE;
 
   /** The metric tag value. */
   public String tag() {

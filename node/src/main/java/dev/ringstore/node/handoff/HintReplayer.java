@@ -3,9 +3,13 @@ package dev.ringstore.node.handoff;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.node.cluster.HintSettings;
 import dev.ringstore.node.cluster.Liveness;
+import dev.ringstore.node.coordinator.Failures;
 import dev.ringstore.node.coordinator.Replicas;
 import dev.ringstore.node.coordinator.Target;
 import dev.ringstore.node.storage.Hint;
+import dev.ringstore.node.storage.StoredSetTooLargeException;
+import dev.ringstore.protocol.RingstoreException;
+import dev.ringstore.protocol.v1.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -103,10 +107,15 @@ public final class HintReplayer {
     }
     boolean all = true;
     for (int i = 0; i < window.size(); i++) {
-      if (acknowledged(sent.get(i))) {
+      Throwable failure = failure(sent.get(i));
+      if (failure == null) {
         if (hints.delivered(window.get(i))) {
           metrics.replayed();
         }
+      } else if (tooLarge(failure)) {
+        // The target's copy and this hint are concurrent and together over the stored-set limit:
+        // no replay can ever land. Reads of the key answer TOO_LARGE until a client resolves it.
+        hints.drop(window.get(i), DropReason.TOO_LARGE);
       } else {
         all = false;
       }
@@ -117,15 +126,23 @@ public final class HintReplayer {
     return all;
   }
 
-  private static boolean acknowledged(CompletableFuture<Void> ack) {
+  /** Why a delivery failed, or null when it was acknowledged. */
+  private static Throwable failure(CompletableFuture<Void> ack) {
     try {
       ack.get(ACK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (ExecutionException | TimeoutException e) {
-      return false;
+      return null;
+    } catch (ExecutionException e) {
+      return Failures.unwrap(e);
+    } catch (TimeoutException e) {
+      return e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return e;
     }
+  }
+
+  private static boolean tooLarge(Throwable failure) {
+    return failure instanceof StoredSetTooLargeException
+        || failure instanceof RingstoreException e && e.code() == ErrorCode.TOO_LARGE;
   }
 }

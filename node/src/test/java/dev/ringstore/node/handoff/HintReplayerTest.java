@@ -108,6 +108,26 @@ class HintReplayerTest {
   }
 
   @Test
+  void aHintItsTargetRefusesAsTooLargeIsDroppedAndTheQueueMovesOn() {
+    List<Hint> hints = keepHints(3);
+    AtomicInteger requests = new AtomicInteger();
+    network.script(
+        TARGET,
+        request ->
+            requests.incrementAndGet() == 1
+                ? CompletableFuture.failedFuture(
+                    new RingstoreException(ErrorCode.TOO_LARGE, "the key would hold 2 siblings"))
+                : CompletableFuture.completedFuture(network.answer(TARGET, request)));
+
+    replayer(HintSettings.DEFAULTS).replayOnce();
+
+    assertThat(held()).isZero();
+    assertThat(metrics.droppedCount(DropReason.TOO_LARGE)).isEqualTo(1);
+    assertThat(metrics.replayedCount()).isEqualTo(2);
+    assertThat(network.store(TARGET).get(BUCKET, hints.get(2).key())).isEqualTo(hints.get(2).set());
+  }
+
+  @Test
   void aWriteThatJoinsAHintWhileItIsInFlightStillReachesTheTarget() {
     Hint first = keepHints(1).get(0);
     DottedVersionVectorSet later = write(first.set(), "later");
