@@ -14,31 +14,45 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code ringstore} subcommand that {@code ringstore local} runs as a separate OS process: its
- * output appended to a log file, a port that tells when it serves, and a clean stop by SIGTERM.
+ * log written by logback to a file that rolls at a size cap (logback.xml, {@value #LOG_TO}), what
+ * it prints besides (its start line, a command-line error, a JVM's last words) appended to an
+ * output file beside it, a port that tells when it serves, and a clean stop by SIGTERM.
  */
 final class ChildProcess {
+  /** The logback.xml variable that sends the log to a rolling file instead of stderr. */
+  static final String LOG_TO = "RINGSTORE_LOG_TO";
+
+  /** The logback.xml variable naming that file. */
+  static final String LOG_FILE = "RINGSTORE_LOG_FILE";
+
   private final Process process;
   private final InetSocketAddress listen;
   private final Path log;
+  private final Path output;
 
-  private ChildProcess(Process process, InetSocketAddress listen, Path log) {
+  private ChildProcess(Process process, InetSocketAddress listen, Path log, Path output) {
     this.process = process;
     this.listen = listen;
     this.log = log;
+    this.output = output;
   }
 
-  /** Starts {@code ringstore ARGUMENTS...} like this process, output appended to {@code log}. */
-  static ChildProcess start(List<String> arguments, InetSocketAddress listen, Path log)
+  /**
+   * Starts {@code ringstore ARGUMENTS...} like this process, logging to {@code log} (rolled, at
+   * most five files) and its other output appended to {@code output}.
+   */
+  static ChildProcess start(List<String> arguments, InetSocketAddress listen, Path log, Path output)
       throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(JarLauncher.command());
     command.addAll(arguments);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    return new ChildProcess(process, listen, log);
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    builder.environment().put(LOG_TO, "FILE");
+    builder.environment().put(LOG_FILE, log.toString());
+    return new ChildProcess(builder.start(), listen, log, output);
   }
 
   /**
@@ -78,11 +92,27 @@ final class ChildProcess {
     return log;
   }
 
-  /** The last {@code lines} lines of the log, for a message about why the process stopped. */
+  Path output() {
+    return output;
+  }
+
+  /**
+   * The last {@code lines} lines of the log, then of the output (where a failure to start is told),
+   * for a message about why the process stopped.
+   */
   List<String> logTail(int lines) {
+    List<String> tail = new ArrayList<>(tail(log, lines));
+    tail.addAll(tail(output, lines));
+    return tail;
+  }
+
+  private static List<String> tail(Path file, int lines) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
     try {
       List<String> all =
-          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+          new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
       return all.subList(Math.max(0, all.size() - lines), all.size());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

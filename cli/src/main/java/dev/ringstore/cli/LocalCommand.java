@@ -196,8 +196,12 @@ final class LocalCommand implements Callable<Integer> {
     if (failure.server().isPresent()) {
       LocalServer server = failure.server().get();
       err.printf(
-          "ringstore: %s %s %s; the end of %s:%n",
-          server.kind(), server.id(), failure.getMessage(), server.child().log());
+          "ringstore: %s %s %s; the end of %s and %s:%n",
+          server.kind(),
+          server.id(),
+          failure.getMessage(),
+          server.child().log(),
+          server.child().output());
       server.child().logTail(15).forEach(line -> err.println("  " + line));
     } else {
       err.println("ringstore: " + failure.getMessage());

@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * One {@code ringstore config-server} process that {@code ringstore local} started: its Raft and
- * client addresses, its directory, and its output appended to {@code config.log} there.
+ * client addresses, its directory, its log in {@code config.log} there (rolled at 10 MB, five files
+ * at most) and what else it prints appended to {@code config.out}.
  */
 final class LocalConfigReplica implements LocalServer {
   static final String LOG = "config.log";
+  static final String OUTPUT = "config.out";
 
   private final String id;
   private final InetSocketAddress listen;
@@ -43,7 +45,11 @@ final class LocalConfigReplica implements LocalServer {
             "--data",
             data.toString());
     return new LocalConfigReplica(
-        id, listen, raft, data, ChildProcess.start(command, listen, data.resolve(LOG)));
+        id,
+        listen,
+        raft,
+        data,
+        ChildProcess.start(command, listen, data.resolve(LOG), data.resolve(OUTPUT)));
   }
 
   InetSocketAddress listen() {

@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * One {@code ringstore node} process that {@code ringstore local} started: its addresses, its data
- * directory, and its output appended to {@code node.log} in that directory.
+ * directory, its log in {@code node.log} there (rolled at 10 MB, five files at most) and what else
+ * it prints appended to {@code node.out}.
  */
 final class LocalNode implements LocalServer {
   static final String LOG = "node.log";
+  static final String OUTPUT = "node.out";
 
   private final String id;
   private final InetSocketAddress listen;
@@ -41,7 +43,11 @@ final class LocalNode implements LocalServer {
     command.addAll(List.of("--data", data.toString()));
     command.addAll(arguments);
     return new LocalNode(
-        id, listen, http, data, ChildProcess.start(command, listen, data.resolve(LOG)));
+        id,
+        listen,
+        http,
+        data,
+        ChildProcess.start(command, listen, data.resolve(LOG), data.resolve(OUTPUT)));
   }
 
   /** Where its /health and /metrics are served. */
