@@ -145,20 +145,19 @@ public final class ProtocolClient implements AutoCloseable {
 
   /**
    * Closes every connection this client opened (their pending requests fail with {@code
-   * UNAVAILABLE}) and shuts down an owned event loop group, waiting for it. Blocks: do not call
-   * from an event loop.
+   * UNAVAILABLE}), waits until they are closed, and shuts down an owned event loop group, waiting
+   * for it. A borrowed group's owner can then stop it with nothing of this client still to run on
+   * it. Blocks: do not call from an event loop.
    */
   @Override
   public void close() {
     List<ChannelFuture> closing = new ArrayList<>();
     channels.forEach(channel -> closing.add(channel.close()));
-    if (ownsGroup) {
-      // Let the close listeners (failing pending requests) run before the loops stop, or Netty
-      // logs every notification it could no longer deliver. Never waits on its own loop.
-      for (ChannelFuture future : closing) {
-        if (!future.channel().eventLoop().inEventLoop()) {
-          future.awaitUninterruptibly(1, TimeUnit.SECONDS);
-        }
+    // Let the close listeners (failing pending requests) run before the loops stop, or Netty
+    // logs every notification it could no longer deliver. Never waits on its own loop.
+    for (ChannelFuture future : closing) {
+      if (!future.channel().eventLoop().inEventLoop()) {
+        future.awaitUninterruptibly(1, TimeUnit.SECONDS);
       }
     }
     if (ownsGroup) {

@@ -393,7 +393,9 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * Stops background work and the storage threads (letting queued work finish) and the transport.
+   * Stops background work and the storage threads (letting queued work finish) and waits for both,
+   * then closes the connections to the other nodes and to the config service and waits until they
+   * are closed. The event loops they ran on (the caller's) can be stopped after this returns.
    */
   @Override
   public void close() {

@@ -2,7 +2,9 @@ package dev.ringstore.node.server;
 
 import dev.ringstore.node.coordinator.DeadlineTimer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,6 +121,9 @@ final class NodeExecutors implements AutoCloseable {
             try {
               next = task.get();
             } catch (RuntimeException e) {
+              if (on.isShutdown()) {
+                return; // interrupted by close: not a failure
+              }
               log.warn("background task failed; it runs again in {} ms", onFailure.toMillis(), e);
             }
             repeat(on, next, task, onFailure);
@@ -141,7 +146,9 @@ final class NodeExecutors implements AutoCloseable {
           try {
             task.run();
           } catch (RuntimeException e) {
-            log.warn("background task failed; it runs again in {} ms", millis, e);
+            if (!on.isShutdown()) { // else interrupted by close: not a failure
+              log.warn("background task failed; it runs again in {} ms", millis, e);
+            }
           }
         },
         millis,
@@ -149,23 +156,34 @@ final class NodeExecutors implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Stops the background threads and waits until what already runs on them has finished (the
+   * storage pool first drains its queue; each waits at most ten seconds), so that no gossip round,
+   * probe, heartbeat or replay reaches the network after this returns: the node closes its
+   * connections and event loops next, and Netty logs an error for work that reaches stopped loops.
+   * The deadline timer stops last, so that requests still waiting on storage can time out.
+   */
   @Override
   public void close() {
     hints.shutdownNow();
     antiEntropy.shutdownNow();
     transfers.shutdownNow();
     timer.shutdownNow();
-    deadlines.close();
     storage.shutdown();
     try {
       if (!storage.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         storage.shutdownNow();
       }
-      hints.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      antiEntropy.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      transfers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      for (ExecutorService background : List.of(timer, hints, antiEntropy, transfers)) {
+        if (!background.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn(
+              "a background task still runs {} s after the node closed", DRAIN_TIMEOUT.toSeconds());
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      deadlines.close();
     }
   }
 }

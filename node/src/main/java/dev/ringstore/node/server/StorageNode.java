@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One running storage node: RocksDB storage, the protocol server in front of it, and the HTTP port
  * for metrics and health. {@link #close} shuts down in order: stop accepting and finish requests in
- * flight, drain the storage threads, flush and close RocksDB, stop HTTP.
+ * flight, drain the storage threads and wait for the background threads, close the connections to
+ * peers and the config service, stop the event loops, flush and close RocksDB, stop HTTP.
  */
 public final class StorageNode implements AutoCloseable {
   private static final Duration CONFIG_POLL = Duration.ofMillis(500);
@@ -244,9 +245,12 @@ public final class StorageNode implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("protocol server did not drain cleanly", e);
     }
+    // Background work stopped and waited for, connections closed and their close listeners run:
+    // only then the event loops, so nothing is left to notify on a stopped loop; storage last, as
+    // a late callback on a loop could still touch it.
     node.close();
-    storage.close();
     loops.close();
+    storage.close();
     if (http != null) {
       http.close();
     }
