@@ -62,9 +62,4 @@ final class PeerOutages {
     }
     return over;
   }
-
-  /** The peers unreachable now. */
-  int open() {
-    return outages.size();
-  }
 }
