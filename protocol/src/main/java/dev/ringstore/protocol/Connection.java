@@ -4,6 +4,8 @@ import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
@@ -23,7 +25,11 @@ import java.util.concurrent.TimeUnit;
  * with a {@link RingstoreException} when no response can be had:
  *
  * <ul>
- *   <li>{@code TIMEOUT}: no response within the request's timeout (a later response is dropped);
+ *   <li>{@code TIMEOUT}: no response within the request's timeout (a later response is dropped).
+ *       When nothing at all arrived on the connection during that whole timeout, the connection is
+ *       presumed dead — a peer gone without a FIN, or a TCP connection desynchronised by packet
+ *       loss, which can stay ESTABLISHED for many minutes while every request on it times out
+ *       (found by the fault suite) — and closed, so its owner opens a new one;
  *   <li>{@code OVERLOADED}: the connection already has {@link
  *       ProtocolLimits#maxInFlightPerConnection()} requests outstanding. Sends fail fast rather
  *       than queue, so a caller can try another replica;
@@ -39,6 +45,9 @@ public final class Connection implements AutoCloseable {
   private final ProtocolLimits limits;
   private final PendingRequests pending;
 
+  /** Frames' worth of bytes read so far; a request that times out with it unchanged saw silence. */
+  private volatile long reads;
+
   /** Installs the client pipeline on {@code channel}. */
   Connection(Channel channel, ProtocolLimits limits) {
     this.channel = channel;
@@ -46,6 +55,14 @@ public final class Connection implements AutoCloseable {
     this.pending = new PendingRequests(limits.maxInFlightPerConnection());
     channel
         .pipeline()
+        .addLast(
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                reads++; // only the event loop writes it
+                ctx.fireChannelRead(msg);
+              }
+            })
         .addLast(
             new FlushConsolidationHandler(ProtocolServer.FLUSH_BATCH, true)) // pipelined requests
         .addLast(new FrameDecoder(limits))
@@ -94,16 +111,22 @@ public final class Connection implements AutoCloseable {
   }
 
   private void scheduleTimeout(CompletableFuture<Response> future, Duration timeout) {
+    long readsAtSend = reads;
     try {
       ScheduledFuture<?> timer =
           channel
               .eventLoop()
               .schedule(
-                  () ->
-                      future.completeExceptionally(
-                          new RingstoreException(
-                              ErrorCode.TIMEOUT,
-                              "no response from " + remoteAddress() + " within " + timeout)),
+                  () -> {
+                    boolean timedOut =
+                        future.completeExceptionally(
+                            new RingstoreException(
+                                ErrorCode.TIMEOUT,
+                                "no response from " + remoteAddress() + " within " + timeout));
+                    if (timedOut && reads == readsAtSend) {
+                      channel.close(); // silent for a whole timeout: presumed dead
+                    }
+                  },
                   timeout.toNanos(),
                   TimeUnit.NANOSECONDS);
       future.whenComplete((response, failure) -> timer.cancel(false));

@@ -98,10 +98,13 @@ class ConnectionTest {
   @Test
   void noResponseWithinTheTimeoutFailsWithTimeoutAndALateResponseIsDropped() {
     CompletableFuture<Response> future = connection.send(get("a"), TIMEOUT);
+    CompletableFuture<Response> other = connection.send(get("b"), TIMEOUT);
 
     channel.advanceTimeBy(999, TimeUnit.MILLISECONDS);
     channel.runScheduledPendingTasks();
     assertThat(future).isNotDone();
+    receive(bytes(Frame.response(2, found("the peer is alive"))));
+    assertThat(other).isDone();
 
     channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
     channel.runScheduledPendingTasks();
@@ -111,6 +114,20 @@ class ConnectionTest {
     receive(bytes(Frame.response(1, found("late"))));
     channel.checkException();
     assertThat(channel.isOpen()).isTrue();
+  }
+
+  @Test
+  void aConnectionSilentForAWholeTimeoutIsClosedAsDead() {
+    CompletableFuture<Response> first = connection.send(get("a"), TIMEOUT);
+    channel.advanceTimeBy(500, TimeUnit.MILLISECONDS);
+    CompletableFuture<Response> second = connection.send(get("b"), Duration.ofSeconds(5));
+
+    channel.advanceTimeBy(500, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+
+    assertFailsWith(first, ErrorCode.TIMEOUT);
+    assertThat(connection.isOpen()).as("closed, so the owner opens a new one").isFalse();
+    assertFailsWith(second, ErrorCode.UNAVAILABLE);
   }
 
   @Test
