@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,14 +36,16 @@ import java.util.Set;
 public final class TestNetwork implements AutoCloseable {
   private final NetworkLayout layout;
   private final SwitchWiring wiring;
+  private final HostFilters filters;
   private final HostProcesses processes = new HostProcesses();
   private final List<String> namespaces = new ArrayList<>();
   private final Thread shutdownHook;
   private boolean closed;
 
-  private TestNetwork(NetworkLayout layout, Iproute ip) {
+  private TestNetwork(NetworkLayout layout, Iproute ip, String nft) {
     this.layout = layout;
     this.wiring = new SwitchWiring(ip, layout);
+    this.filters = new HostFilters(ip, layout, nft);
     this.shutdownHook = new Thread(this::close, "testhosts-" + layout.name() + "-cleanup");
   }
 
@@ -64,8 +67,23 @@ public final class TestNetwork implements AutoCloseable {
     return create(name, hosts, new SystemIproute(binary));
   }
 
+  /**
+   * Why {@link #cut} and {@link #degrade} cannot run here (no {@code nft} from the nftables
+   * package), if they cannot; partitions need only iproute2.
+   */
+  public static Optional<String> filtersUnavailableReason() {
+    return HostFilters.locate().isPresent()
+        ? Optional.empty()
+        : Optional.of(
+            "link cuts and lossy links need nftables: no `nft` on PATH or in /usr/sbin, /sbin");
+  }
+
   static TestNetwork create(String name, List<String> hosts, Iproute ip) {
-    TestNetwork network = new TestNetwork(new NetworkLayout(name, hosts), ip);
+    return create(name, hosts, ip, HostFilters.locate().orElse("nft"));
+  }
+
+  static TestNetwork create(String name, List<String> hosts, Iproute ip, String nft) {
+    TestNetwork network = new TestNetwork(new NetworkLayout(name, hosts), ip, nft);
     Runtime.getRuntime().addShutdownHook(network.shutdownHook);
     try {
       network.build();
@@ -154,10 +172,39 @@ public final class TestNetwork implements AutoCloseable {
     wiring.cable(PartitionPlan.bridges(layout.hosts(), sideList));
   }
 
-  /** Puts every host back on one bridge. */
+  /**
+   * Cuts single links, which bridges cannot: each key host silently drops what it sends to each of
+   * its peers (so a cut both ways needs both entries; {@link LinkCuts#ring} gives them for a ring
+   * partition). Adds to earlier cuts; {@link #heal} removes them. Needs nftables.
+   */
+  public synchronized void cut(Map<String, Set<String>> unreachable) {
+    checkOpen();
+    unreachable.forEach(
+        (host, peers) -> {
+          layout.index(host);
+          peers.forEach(layout::index);
+          filters.cut(host, peers);
+        });
+  }
+
+  /**
+   * Each of {@code hosts} drops and duplicates at random what it sends to the test network (so a
+   * link between two degraded hosts is degraded both ways). {@link #heal} restores the links. Needs
+   * nftables.
+   */
+  public synchronized void degrade(Set<String> hosts, LinkFaults faults) {
+    checkOpen();
+    for (String host : hosts) {
+      layout.index(host);
+      filters.degrade(host, faults);
+    }
+  }
+
+  /** Puts every host back on one bridge and removes every link cut and degradation. */
   public synchronized void heal() {
     checkOpen();
     wiring.cable(PartitionPlan.healed(layout.hosts()));
+    filters.clear();
   }
 
   private void checkOpen() {

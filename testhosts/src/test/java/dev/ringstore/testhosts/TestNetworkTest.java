@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,124 @@ class TestNetworkTest {
       network.heal();
       assertThat(ip.commands).contains(List.of("-n", "t-sw", "link", "set", "v2", "master", "br0"));
       assertThat(ip.commands).noneMatch(args -> args.contains("add"));
+    }
+  }
+
+  @Test
+  void aCutDropsSilentlyInTheSendersOwnNamespaceAndHealDeletesTheRules() {
+    try (TestNetwork network = TestNetwork.create("t", List.of("a", "b", "c"), ip, "/sbin/nft")) {
+      ip.commands.clear();
+      network.cut(Map.of("a", Set.of("c")));
+      assertThat(ip.commands)
+          .containsExactly(
+              List.of("netns", "exec", "t-a", "/sbin/nft", "add", "table", "ip", "ringstore"),
+              List.of(
+                  "netns",
+                  "exec",
+                  "t-a",
+                  "/sbin/nft",
+                  "add",
+                  "chain",
+                  "ip",
+                  "ringstore",
+                  "output",
+                  "{",
+                  "type",
+                  "filter",
+                  "hook",
+                  "output",
+                  "priority",
+                  "0",
+                  ";",
+                  "}"),
+              List.of(
+                  "netns",
+                  "exec",
+                  "t-a",
+                  "/sbin/nft",
+                  "add",
+                  "rule",
+                  "ip",
+                  "ringstore",
+                  "output",
+                  "ip",
+                  "daddr",
+                  "198.18.0.3",
+                  "drop"));
+      assertThat(ip.commands).noneMatch(args -> args.contains("reject"));
+      ip.commands.clear();
+      network.heal();
+      assertThat(ip.commands)
+          .contains(
+              List.of("netns", "exec", "t-a", "/sbin/nft", "delete", "table", "ip", "ringstore"))
+          .noneMatch(args -> args.contains("t-b") && args.contains("delete"));
+      ip.commands.clear();
+      network.heal();
+      assertThat(ip.commands).noneMatch(args -> args.contains("/sbin/nft"));
+    }
+  }
+
+  @Test
+  void aDegradedHostDuplicatesAndDropsAtRandomWhatItSendsToTheTestNetwork() {
+    try (TestNetwork network = TestNetwork.create("t", List.of("a", "b"), ip, "/sbin/nft")) {
+      ip.commands.clear();
+      network.degrade(Set.of("b"), new LinkFaults(10, 5));
+      assertThat(ip.commands)
+          .contains(
+              List.of(
+                  "netns",
+                  "exec",
+                  "t-b",
+                  "/sbin/nft",
+                  "add",
+                  "rule",
+                  "ip",
+                  "ringstore",
+                  "output",
+                  "ip",
+                  "daddr",
+                  "198.18.0.0/24",
+                  "numgen",
+                  "random",
+                  "mod",
+                  "100",
+                  "<",
+                  "5",
+                  "dup",
+                  "to",
+                  "ip",
+                  "daddr"),
+              List.of(
+                  "netns",
+                  "exec",
+                  "t-b",
+                  "/sbin/nft",
+                  "add",
+                  "rule",
+                  "ip",
+                  "ringstore",
+                  "output",
+                  "ip",
+                  "daddr",
+                  "198.18.0.0/24",
+                  "numgen",
+                  "random",
+                  "mod",
+                  "100",
+                  "<",
+                  "10",
+                  "drop"));
+      assertThat(ip.commands).noneMatch(args -> args.contains("t-a"));
+    }
+  }
+
+  @Test
+  void cutsAndDegradationsNameOnlyHostsOfTheNetwork() {
+    try (TestNetwork network = TestNetwork.create("t", List.of("a", "b"), ip, "/sbin/nft")) {
+      assertThatThrownBy(() -> network.cut(Map.of("a", Set.of("z"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no host 'z'");
+      assertThatThrownBy(() -> new LinkFaults(101, 0)).isInstanceOf(IllegalArgumentException.class);
     }
   }
 
