@@ -32,6 +32,7 @@ final class Checker {
     int acked = 0;
     int indeterminate = 0;
     int failed = 0;
+    int claimsRefused = 0;
     List<Op> lost = new ArrayList<>();
     for (Op op : history) {
       attempted.computeIfAbsent(op.key(), k -> new HashSet<>()).add(op.value());
@@ -47,7 +48,12 @@ final class Checker {
           }
         }
         case INFO -> indeterminate++;
-        case FAIL -> failed++;
+        case FAIL -> {
+          failed++;
+          if (op.error().equals("CONDITION_FAILED")) {
+            claimsRefused++;
+          }
+        }
       }
     }
     List<String> unexpected = new ArrayList<>();
@@ -78,6 +84,7 @@ final class Checker {
         acked,
         indeterminate,
         failed,
+        claimsRefused,
         lost,
         unexpected,
         divergent.stream().sorted().toList(),

@@ -53,6 +53,13 @@ public final class FaultSuite implements Callable<Integer> {
   @Option(names = "--out", description = "Results directory (default results/faults-<time>).")
   Path out;
 
+  @Option(
+      names = "--recheck",
+      description =
+          "Run nothing: check the histories and final states of an earlier run's directory"
+              + " again and rewrite its summary.md.")
+  Path recheck;
+
   @Option(names = "--ringstore-jar", description = "The runnable Ringstore jar.")
   Path ringstoreJar = Path.of("cli", "target", "ringstore.jar");
 
@@ -62,6 +69,9 @@ public final class FaultSuite implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (recheck != null) {
+      return Recheck.rewrite(recheck);
+    }
     Optional<String> unavailable = TestNetwork.unavailableReason();
     if (unavailable.isPresent()) {
       System.err.println("SKIPPED fault suite: " + unavailable.get());
@@ -112,7 +122,8 @@ public final class FaultSuite implements Callable<Integer> {
         results.add(report(runner.run(catalogue.get("split"), true, dir.resolve("lww-control"))));
       }
     }
-    String summary = FaultSummary.markdown(results, skipped, seed, runSeconds);
+    String summary =
+        FaultSummary.markdown(results, skipped, FaultSummary.settings(seed, runSeconds));
     Files.writeString(dir.resolve("summary.md"), summary);
     System.out.println(summary);
     System.out.println("results in " + dir);

@@ -1,7 +1,6 @@
 package dev.ringstore.bench.faults;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.testhosts.TestNetwork;
 import java.io.IOException;
@@ -113,23 +112,32 @@ final class NemesisRun {
       check.destroyForcibly();
       throw new IllegalStateException("the convergence check did not finish: see " + dir);
     }
-    JsonNode file = JSON.readTree(finalState.toFile());
-    Map<String, KeyState> states = new LinkedHashMap<>();
-    List<KeyState> keys =
-        JSON.convertValue(file.get("keys"), new TypeReference<List<KeyState>>() {});
-    keys.forEach(k -> states.put(k.key(), k));
-    long convergedAt = file.get("convergedAt").asLong();
+    long convergedAt = JSON.readTree(finalState.toFile()).get("convergedAt").asLong();
     Double convergence = convergedAt < 0 ? null : Math.max(0, convergedAt - lastHeal) / 1000.0;
-    Verdict verdict = new Checker(SIBLING_BOUND).check(HistoryLog.read(histories), states);
     RunResult result =
         new RunResult(
             nemesis.name(),
             control,
-            verdict,
+            check(dir),
             convergence,
             LeaderTerms.read(cluster.configLogs()).violations());
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("verdict.json").toFile(), result);
     return result;
+  }
+
+  /** The checker's verdict on a run directory's histories and final state. */
+  static Verdict check(Path dir) throws IOException {
+    List<Path> histories = new ArrayList<>();
+    for (String host : FaultSuite.CLIENT_HOSTS) {
+      histories.add(dir.resolve("history-" + host + ".jsonl"));
+    }
+    Map<String, KeyState> states = new LinkedHashMap<>();
+    List<KeyState> keys =
+        JSON.convertValue(
+            JSON.readTree(dir.resolve("final-state.json").toFile()).get("keys"),
+            new TypeReference<List<KeyState>>() {});
+    keys.forEach(k -> states.put(k.key(), k));
+    return new Checker(SIBLING_BOUND).check(HistoryLog.read(histories), states);
   }
 
   private Process worker(String host, List<String> args, Path log) throws IOException {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param acked acknowledged ({@code OK}) writes
  * @param indeterminate writes that may or may not have landed ({@code INFO})
  * @param failed writes refused before doing anything ({@code FAIL})
+ * @param claimsRefused of those, conditional puts refused because the key was taken: the register
+ *     workload's expected outcome for every claim but the first, not unavailability
  * @param lost acknowledged writes missing after healing and convergence
  * @param unexpected "key=value" present although no client ever tried to write it
  * @param divergent keys whose N replicas did not agree
@@ -22,6 +24,7 @@ record Verdict(
     int acked,
     int indeterminate,
     int failed,
+    int claimsRefused,
     List<Op> lost,
     List<String> unexpected,
     List<String> divergent,
@@ -35,9 +38,12 @@ record Verdict(
     doubleWins = List.copyOf(doubleWins);
   }
 
-  /** Share of operations not acknowledged, in percent. */
+  /**
+   * Share of operations neither acknowledged nor refused as taken claims, in percent: what the
+   * faults cost the clients.
+   */
   double unavailablePercent() {
-    return ops == 0 ? 0 : 100.0 * (ops - acked) / ops;
+    return ops == 0 ? 0 : 100.0 * (ops - acked - claimsRefused) / ops;
   }
 
   /** No acknowledged write lost, nothing invented, replicas agree, siblings bounded. */

@@ -30,6 +30,7 @@ class CheckerTest {
     assertThat(verdict.lost()).isEmpty();
     assertThat(verdict.unexpected()).isEmpty();
     assertThat(verdict.indeterminate()).isEqualTo(2);
+    assertThat(verdict.unavailablePercent()).isEqualTo(100.0);
     assertThat(verdict.safe()).isTrue();
   }
 
@@ -73,6 +74,10 @@ class CheckerTest {
                 "r1", new KeyState("r1", Set.of("w1", "w2"), 2, true), "r2", agreed("r2", "w1")));
     assertThat(verdict.doubleWins()).containsExactly("r1: 2 acknowledged");
     assertThat(verdict.failed()).isEqualTo(1);
+    assertThat(verdict.claimsRefused()).isEqualTo(1);
+    assertThat(verdict.unavailablePercent())
+        .as("a claim refused because another won is the workload working, not unavailability")
+        .isZero();
     assertThat(verdict.safe()).isTrue();
   }
 
