@@ -1,5 +1,6 @@
 package dev.ringstore.bench.faults;
 
+import dev.ringstore.testhosts.LinkFaults;
 import dev.ringstore.testhosts.TestNetwork;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ final class Catalogue {
 
   private final Map<String, Nemesis> byName = new LinkedHashMap<>();
 
-  Catalogue(TestNetwork net, FaultCluster cluster, RandomGenerator random) {
+  Catalogue(TestNetwork net, FaultCluster cluster, RandomGenerator random, LinkFaults lossy) {
     List<Nemesis> single =
         List.of(
             new IsolateNode(net, random),
@@ -26,7 +27,7 @@ final class Catalogue {
             new KillNodes(cluster, random),
             new PauseNode(cluster, random),
             new KillConfigLeader(cluster),
-            new LossyLinks(net));
+            new LossyLinks(net, lossy));
     single.forEach(n -> byName.put(n.name(), n));
     Nemesis mixed = new MixedNemesis(single, random);
     byName.put(mixed.name(), mixed);

@@ -1,5 +1,6 @@
 package dev.ringstore.bench.faults;
 
+import dev.ringstore.testhosts.LinkFaults;
 import dev.ringstore.testhosts.TestNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ public final class FaultSuite implements Callable<Integer> {
       fallbackValue = "true",
       description = "Also run the last-writer-wins control under a split (default on).")
   boolean lwwControl;
+
+  @Option(names = "--loss", description = "lossy: percent of packets dropped (default 10).")
+  int lossPercent = LossyLinks.DEFAULT.lossPercent();
+
+  @Option(names = "--duplicate", description = "lossy: percent of packets sent twice (default 5).")
+  int duplicatePercent = LossyLinks.DEFAULT.duplicatePercent();
 
   @Option(names = "--seed", description = "Seed of the nemeses' random choices.")
   long seed = System.nanoTime();
@@ -102,7 +109,9 @@ public final class FaultSuite implements Callable<Integer> {
                 net,
                 ringstoreJar.toAbsolutePath(),
                 Files.createDirectories(dir.resolve("cluster")))) {
-      Catalogue catalogue = new Catalogue(net, cluster, new Random(seed));
+      Catalogue catalogue =
+          new Catalogue(
+              net, cluster, new Random(seed), new LinkFaults(lossPercent, duplicatePercent));
       if (names.isEmpty()) {
         names.addAll(quick ? Catalogue.QUICK : catalogue.names());
       }

@@ -6,16 +6,19 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Every node and client host drops 10% and duplicates 5% of what it sends (nftables; delay and
- * reordering would need {@code tc netem}, which the CI kernel lacks — see docs/testhosts.md).
+ * Every node and client host drops and duplicates a share of what it sends, by default 10% and 5%
+ * (nftables; delay and reordering would need {@code tc netem}, which the CI kernel lacks — see
+ * docs/testhosts.md).
  */
 final class LossyLinks implements Nemesis {
-  static final LinkFaults FAULTS = new LinkFaults(10, 5);
+  static final LinkFaults DEFAULT = new LinkFaults(10, 5);
 
   private final TestNetwork net;
+  private final LinkFaults faults;
 
-  LossyLinks(TestNetwork net) {
+  LossyLinks(TestNetwork net, LinkFaults faults) {
     this.net = net;
+    this.faults = faults;
   }
 
   @Override
@@ -27,8 +30,8 @@ final class LossyLinks implements Nemesis {
   public String inject() {
     Set<String> hosts = new HashSet<>(FaultCluster.NODE_HOSTS);
     hosts.addAll(FaultSuite.CLIENT_HOSTS);
-    net.degrade(hosts, FAULTS);
-    return "loss " + FAULTS.lossPercent() + "%, duplication " + FAULTS.duplicatePercent() + "%";
+    net.degrade(hosts, faults);
+    return "loss " + faults.lossPercent() + "%, duplication " + faults.duplicatePercent() + "%";
   }
 
   @Override
