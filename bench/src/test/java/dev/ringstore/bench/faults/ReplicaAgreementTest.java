@@ -35,7 +35,7 @@ class ReplicaAgreementTest {
             false,
             inspect(
                 replica("n1", "c", "a"),
-                new ReplicaView("n2", false, false, List.of(), "", "", "timed out")));
+                new ReplicaView("n2", false, false, List.of(), List.of(), "", "", "timed out")));
     assertThat(unreachable.agreed()).isFalse();
   }
 
@@ -57,6 +57,7 @@ class ReplicaAgreementTest {
         true,
         values.length > 0,
         java.util.Arrays.stream(values).map(v -> v.getBytes(StandardCharsets.UTF_8)).toList(),
+        java.util.Arrays.stream(values).map(v -> (long) v.length()).toList(),
         context,
         "",
         "");
