@@ -6,7 +6,7 @@
 # table in results/faults-<time>/summary.md.
 #
 #   bench/faults.sh                        # the full catalogue, 130 s of load per nemesis (~30 min)
-#   bench/faults.sh --quick                # CI profile: split, ring, kill + control, 40 s each (~5 min)
+#   bench/faults.sh --quick                # CI profile: split, ring, kill, lossy + control, 40 s each (~6 min)
 #   bench/faults.sh --nemesis pause,kill --seconds 60
 #   bench/faults.sh --help                 # every option
 #

@@ -11,10 +11,10 @@ import java.util.random.RandomGenerator;
 /**
  * The nemeses of issue 15 by name, in the order the full run takes them; {@code mixed} picks among
  * all the others each window. {@link #QUICK} is the CI profile's subset: one of each kind
- * (partition, non-transitive partition, crash).
+ * (partition, non-transitive partition, crash, lossy links: the guard for dead connections).
  */
 final class Catalogue {
-  static final List<String> QUICK = List.of("split", "ring", "kill");
+  static final List<String> QUICK = List.of("split", "ring", "kill", "lossy");
 
   private final Map<String, Nemesis> byName = new LinkedHashMap<>();
 

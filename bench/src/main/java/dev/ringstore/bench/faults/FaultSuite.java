@@ -31,7 +31,7 @@ public final class FaultSuite implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "CI profile: split, ring, kill and the control, 40 s each")
+      description = "CI profile: split, ring, kill, lossy and the control, 40 s each")
   boolean quick;
 
   @Option(names = "--nemesis", split = ",", description = "Only these nemeses (default: all).")
