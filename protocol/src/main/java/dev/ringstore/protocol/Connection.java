@@ -1,6 +1,7 @@
 package dev.ringstore.protocol;
 
 import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.protocol.v1.PingRequest;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
 import io.netty.channel.Channel;
@@ -41,12 +42,21 @@ import java.util.concurrent.TimeUnit;
  * Timeouts run on the connection's event loop; nothing here blocks.
  */
 public final class Connection implements AutoCloseable {
+  private static final Request PROBE =
+      Request.newBuilder().setPing(PingRequest.getDefaultInstance()).build();
+
   private final Channel channel;
   private final ProtocolLimits limits;
   private final PendingRequests pending;
 
-  /** Frames' worth of bytes read so far; a request that times out with it unchanged saw silence. */
+  /** The longest a probe of a silent connection waits, whatever the request's timeout. */
+  static final Duration PROBE_TIMEOUT_MAX = Duration.ofSeconds(2);
+
+  /** Reads so far (any bytes); a request that times out with it unchanged saw only silence. */
   private volatile long reads;
+
+  /** Whether a probe is out; only the event loop reads and writes it. */
+  private boolean probing;
 
   /** Installs the client pipeline on {@code channel}. */
   Connection(Channel channel, ProtocolLimits limits) {
@@ -80,6 +90,10 @@ public final class Connection implements AutoCloseable {
    * @param timeout how long to wait for the response; positive
    */
   public CompletableFuture<Response> send(Request request, Duration timeout) {
+    return send(request, timeout, true);
+  }
+
+  private CompletableFuture<Response> send(Request request, Duration timeout, boolean probe) {
     Objects.requireNonNull(request, "request");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -98,7 +112,7 @@ public final class Connection implements AutoCloseable {
     } catch (RingstoreException e) {
       return CompletableFuture.failedFuture(e);
     }
-    scheduleTimeout(future, timeout);
+    scheduleTimeout(future, timeout, probe);
     channel
         .writeAndFlush(Frame.request(id, request))
         .addListener(
@@ -110,7 +124,8 @@ public final class Connection implements AutoCloseable {
     return future;
   }
 
-  private void scheduleTimeout(CompletableFuture<Response> future, Duration timeout) {
+  private void scheduleTimeout(
+      CompletableFuture<Response> future, Duration timeout, boolean probe) {
     long readsAtSend = reads;
     try {
       ScheduledFuture<?> timer =
@@ -123,8 +138,8 @@ public final class Connection implements AutoCloseable {
                             new RingstoreException(
                                 ErrorCode.TIMEOUT,
                                 "no response from " + remoteAddress() + " within " + timeout));
-                    if (timedOut && reads == readsAtSend) {
-                      channel.close(); // silent for a whole timeout: presumed dead
+                    if (timedOut && probe && reads == readsAtSend) {
+                      probe(timeout); // silent for a whole timeout: alive?
                     }
                   },
                   timeout.toNanos(),
@@ -134,6 +149,28 @@ public final class Connection implements AutoCloseable {
       future.completeExceptionally(
           new RingstoreException(ErrorCode.UNAVAILABLE, "connection's event loop is shut down", e));
     }
+  }
+
+  /** Pings the peer; closes the connection if nothing at all arrives before the ping times out. */
+  private void probe(Duration timeout) {
+    if (probing) {
+      return;
+    }
+    probing = true;
+    long readsAtProbe = reads;
+    Duration wait = timeout.compareTo(PROBE_TIMEOUT_MAX) < 0 ? timeout : PROBE_TIMEOUT_MAX;
+    send(PROBE, wait, false)
+        .whenComplete(
+            (response, failure) ->
+                channel
+                    .eventLoop()
+                    .execute(
+                        () -> {
+                          probing = false;
+                          if (failure != null && reads == readsAtProbe) {
+                            channel.close();
+                          }
+                        }));
   }
 
   private RingstoreException sendFailure(Throwable cause) {

@@ -117,17 +117,36 @@ class ConnectionTest {
   }
 
   @Test
-  void aConnectionSilentForAWholeTimeoutIsClosedAsDead() {
+  void aConnectionSilentForAWholeTimeoutAndAProbeIsClosedAsDead() {
     CompletableFuture<Response> first = connection.send(get("a"), TIMEOUT);
     channel.advanceTimeBy(500, TimeUnit.MILLISECONDS);
     CompletableFuture<Response> second = connection.send(get("b"), Duration.ofSeconds(5));
 
     channel.advanceTimeBy(500, TimeUnit.MILLISECONDS);
     channel.runScheduledPendingTasks();
-
     assertFailsWith(first, ErrorCode.TIMEOUT);
+    assertThat(sent()).last().satisfies(probe -> assertThat(probe.request().hasPing()).isTrue());
+    assertThat(connection.isOpen()).as("the probe is out").isTrue();
+
+    channel.advanceTimeBy(1000, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    channel.runPendingTasks();
     assertThat(connection.isOpen()).as("closed, so the owner opens a new one").isFalse();
     assertFailsWith(second, ErrorCode.UNAVAILABLE);
+  }
+
+  @Test
+  void aPeerThatAnswersTheProbeKeepsTheConnection() {
+    CompletableFuture<Response> ignored = connection.send(get("a"), TIMEOUT);
+    channel.advanceTimeBy(1000, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    assertFailsWith(ignored, ErrorCode.TIMEOUT);
+
+    receive(bytes(Frame.response(2, found("pong"))));
+    channel.advanceTimeBy(1000, TimeUnit.MILLISECONDS);
+    channel.runScheduledPendingTasks();
+    channel.runPendingTasks();
+    assertThat(connection.isOpen()).isTrue();
   }
 
   @Test
