@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +131,7 @@ public final class StorageNode implements AutoCloseable {
           config.http() == null
               ? null
               : AdminHttpServer.start(
-                  config.http(), registry, () -> health(config, storage, cluster));
+                  config.http(), registry, () -> health(config, storage, cluster), List.of());
       log.info(
           "node {} started as {} in a cluster of {}",
           config.id(),
