@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +44,17 @@ final class ChildProcess {
    */
   static ChildProcess start(List<String> arguments, InetSocketAddress listen, Path log, Path output)
       throws IOException {
+    return start(arguments, listen, log, output, Map.of());
+  }
+
+  /** As {@link #start(List, InetSocketAddress, Path, Path)}, with {@code environment} added. */
+  static ChildProcess start(
+      List<String> arguments,
+      InetSocketAddress listen,
+      Path log,
+      Path output,
+      Map<String, String> environment)
+      throws IOException {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(JarLauncher.command());
     command.addAll(arguments);
@@ -52,6 +64,7 @@ final class ChildProcess {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     builder.environment().put(LOG_TO, "FILE");
     builder.environment().put(LOG_FILE, log.toString());
+    builder.environment().putAll(environment);
     return new ChildProcess(builder.start(), listen, log, output);
   }
 

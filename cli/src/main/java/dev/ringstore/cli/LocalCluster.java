@@ -1,12 +1,16 @@
 package dev.ringstore.cli;
 
+import dev.ringstore.node.server.AdminTokenFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +27,15 @@ final class LocalCluster {
   /** How long a process gets to shut down cleanly after SIGTERM before it is killed. */
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+  /** How the nodes get the cluster's admin token: not on their command lines, which anyone sees. */
+  static final String ADMIN_TOKEN_VARIABLE = "RINGSTORE_ADMIN_TOKEN";
+
   private final Path dir;
   private final PrintWriter out;
   private final List<LocalConfigReplica> replicas = new ArrayList<>();
   private final List<LocalNode> nodes = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private String adminToken;
 
   LocalCluster(Path dir, PrintWriter out) {
     this.dir = dir;
@@ -54,6 +62,7 @@ final class LocalCluster {
    */
   void startNodes(int count, LocalPorts ports, String durability) throws IOException {
     List<String> arguments = new ArrayList<>(List.of("--durability", durability));
+    Map<String, String> environment = new HashMap<>();
     if (replicas.isEmpty()) {
       String peers =
           Stream.iterate(1, k -> k + 1)
@@ -65,12 +74,30 @@ final class LocalCluster {
       String service =
           configAddresses().stream().map(HostPort::format).collect(Collectors.joining(","));
       arguments.addAll(List.of("--config", service));
+      adminToken = AdminTokenFile.resolve(dir, null, new SecureRandom());
+      environment.put(ADMIN_TOKEN_VARIABLE, adminToken);
     }
     for (int k = 1; k <= count; k++) {
       nodes.add(
           LocalNode.start(
-              "n" + k, ports.nodeProtocol(k), ports.nodeHttp(k), dir.resolve("n" + k), arguments));
+              "n" + k,
+              ports.nodeProtocol(k),
+              ports.nodeHttp(k),
+              dir.resolve("n" + k),
+              arguments,
+              environment));
     }
+  }
+
+  /**
+   * The console on the first node, with the cluster's admin token in the fragment (which never
+   * reaches a server); null without a config service.
+   */
+  String consoleUrl() {
+    if (adminToken == null || nodes.isEmpty()) {
+      return null;
+    }
+    return "http://" + HostPort.format(nodes.get(0).http()) + "/console/#token=" + adminToken;
   }
 
   List<InetSocketAddress> configAddresses() {

@@ -122,8 +122,10 @@ final class LocalCommand implements Callable<Integer> {
     cluster.describe().write(dir);
     out.print(
         json
-            ? LocalSummary.json(dir, durability, cluster.describe(), config) + "\n"
-            : LocalSummary.of(dir, data, durability, cluster.describe(), config));
+            ? LocalSummary.json(dir, durability, cluster.describe(), config, cluster.consoleUrl())
+                + "\n"
+            : LocalSummary.of(
+                dir, data, durability, cluster.describe(), config, cluster.consoleUrl()));
     out.flush();
     cluster.watch().join();
     if (cluster.isStopping()) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@code ringstore node} process that {@code ringstore local} started: its addresses, its data
@@ -36,7 +37,8 @@ final class LocalNode implements LocalServer {
       InetSocketAddress listen,
       InetSocketAddress http,
       Path data,
-      List<String> arguments)
+      List<String> arguments,
+      Map<String, String> environment)
       throws IOException {
     List<String> command = new ArrayList<>(List.of("node", "--id", id));
     command.addAll(List.of("--listen", HostPort.format(listen), "--http", HostPort.format(http)));
@@ -47,7 +49,7 @@ final class LocalNode implements LocalServer {
         listen,
         http,
         data,
-        ChildProcess.start(command, listen, data.resolve(LOG), data.resolve(OUTPUT)));
+        ChildProcess.start(command, listen, data.resolve(LOG), data.resolve(OUTPUT), environment));
   }
 
   /** Where its /health and /metrics are served. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ringstore.node.server.AdminTokenFile;
 import dev.ringstore.node.storage.Durability;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,12 @@ final class LocalSummary {
    * @param config the config service's status once the cluster had its table; null without one
    */
   static String of(
-      Path dir, Path given, Durability durability, LocalClusterFile cluster, JsonNode config) {
+      Path dir,
+      Path given,
+      Durability durability,
+      LocalClusterFile cluster,
+      JsonNode config,
+      String console) {
     List<LocalProcess> nodes = cluster.nodes();
     List<LocalProcess> replicas = cluster.configReplicas();
     StringBuilder out = new StringBuilder();
@@ -62,6 +68,13 @@ final class LocalSummary {
     if (config != null) {
       out.append(table(config, data));
     }
+    if (console != null) {
+      out.append(String.format("console %s%n", console));
+      out.append(
+          String.format(
+              "  (the part after #token= is the admin token for the console's actions; also in %s)%n",
+              dir.resolve(AdminTokenFile.FILE)));
+    }
     String first = nodes.get(0).listen();
     out.append(String.format("wrote %s%n%n", dir.resolve(LocalClusterFile.NAME)));
     out.append(
@@ -86,9 +99,11 @@ final class LocalSummary {
    * durability}, {@code tableVersion} and {@code configLeader} (null without a config service or a
    * leader), {@code joining} (nodes that asked to join but are in no table).
    */
-  static ObjectNode json(Path dir, Durability durability, LocalClusterFile cluster, JsonNode config)
+  static ObjectNode json(
+      Path dir, Durability durability, LocalClusterFile cluster, JsonNode config, String console)
       throws IOException {
     ObjectNode json = JSON.createObjectNode();
+    json.put("console", console);
     json.put("data", dir.toString());
     json.put("durability", durability.name().toLowerCase(Locale.ROOT));
     json.set("processes", JSON.readTree(cluster.toJson()).get("processes"));

@@ -55,8 +55,20 @@ final class NodeCommand implements Callable<Integer> {
       names = "--http",
       converter = HostPort.class,
       paramLabel = "HOST:PORT",
-      description = "Where to serve /metrics and /health. Default: none.")
+      description =
+          "Where to serve /metrics, /health and, with --config, the admin console at /console/"
+              + " (docs/console.md). Default: none.")
   InetSocketAddress http;
+
+  @Option(
+      names = "--admin-token",
+      defaultValue = "${env:RINGSTORE_ADMIN_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "The token the console's actions (plan, commit, resolve, delete) need. Default: the"
+              + " RINGSTORE_ADMIN_TOKEN environment variable, else DIR/admin-token, generated on"
+              + " first start.")
+  String adminToken;
 
   @Option(
       names = "--data",
@@ -120,6 +132,9 @@ final class NodeCommand implements Callable<Integer> {
     ConfigMembership service;
     try {
       service = membership.membership();
+      if (service != null && adminToken != null && !adminToken.isBlank()) {
+        service = service.withAdminToken(adminToken.trim());
+      }
       ClusterSettings cluster = config.cluster().withPeers(membership.peers(NodeId.of(id)));
       config =
           config.withCluster(
@@ -154,6 +169,7 @@ final class NodeCommand implements Callable<Integer> {
           id, service.service().stream().map(NodeCommand::hostPort).collect(joining(",")));
       progress.flush();
     }
+    boolean withConsole = service != null;
     StorageNode node =
         StorageNode.start(config, InstantSource.system(), new SecureRandom(), service);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -180,7 +196,13 @@ final class NodeCommand implements Callable<Integer> {
           id,
           node.actor(),
           hostPort(node.address()),
-          node.httpAddress().map(a -> ", http on " + hostPort(a)).orElse(""),
+          node.httpAddress()
+              .map(
+                  a ->
+                      ", http on "
+                          + hostPort(a)
+                          + (!withConsole ? "" : " (console http://" + hostPort(a) + "/console/)"))
+              .orElse(""),
           data,
           mode);
     }

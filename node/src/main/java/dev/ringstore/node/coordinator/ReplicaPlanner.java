@@ -1,22 +1,16 @@
 package dev.ringstore.node.coordinator;
 
-import com.google.common.hash.Hashing;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.node.cluster.ClusterView;
 import dev.ringstore.node.cluster.Liveness;
 import dev.ringstore.ring.BucketTable;
-import dev.ringstore.ring.Member;
-import java.nio.charset.StandardCharsets;
+import dev.ringstore.ring.FallbackOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Chooses a request's targets from the bucket table and liveness. A primary that is down is
- * replaced, when the request is sloppy, by the next live fallback: the members outside the bucket's
- * preference list, ordered per bucket by rendezvous hashing (highest hash of bucket and node
- * first), so the hints of one dead node spread over the cluster instead of piling on its ring
- * neighbour, and every node computes the same order.
+ * replaced, when the request is sloppy, by the next live fallback in {@link FallbackOrder}.
  */
 public final class ReplicaPlanner {
   private final ClusterView cluster;
@@ -69,19 +63,8 @@ public final class ReplicaPlanner {
 
   private List<NodeId> fallbacks(
       BucketTable table, int bucket, List<NodeId> preference, List<NodeId> incoming) {
-    return table.members().stream()
-        .map(Member::id)
-        .filter(id -> !preference.contains(id) && !incoming.contains(id) && liveness.isLive(id))
-        .sorted(Comparator.comparingLong((NodeId id) -> rendezvous(bucket, id)).reversed())
-        .toList();
-  }
-
-  private static long rendezvous(int bucket, NodeId node) {
-    return Hashing.murmur3_128()
-        .newHasher()
-        .putInt(bucket)
-        .putString(node.value(), StandardCharsets.UTF_8)
-        .hash()
-        .asLong();
+    List<NodeId> excluded = new ArrayList<>(preference);
+    excluded.addAll(incoming);
+    return FallbackOrder.of(table, bucket, excluded, liveness::isLive);
   }
 }

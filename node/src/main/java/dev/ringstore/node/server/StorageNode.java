@@ -4,6 +4,8 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.common.versioning.ActorId;
 import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.config.client.RemoteConfigChannel;
+import dev.ringstore.console.Console;
+import dev.ringstore.console.ConsoleSettings;
 import dev.ringstore.node.cluster.ConfigBootstrap;
 import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.cluster.ConfigMembership;
@@ -52,6 +54,7 @@ public final class StorageNode implements AutoCloseable {
   private final ClusterNode node;
   private final ProtocolServer server;
   private final AdminHttpServer http;
+  private final Console console;
   private final NodeEventLoops loops;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -62,8 +65,10 @@ public final class StorageNode implements AutoCloseable {
       ClusterNode node,
       ProtocolServer server,
       AdminHttpServer http,
+      Console console,
       NodeEventLoops loops) {
     this.loops = loops;
+    this.console = console;
     this.config = config;
     this.registry = registry;
     this.storage = storage;
@@ -98,6 +103,7 @@ public final class StorageNode implements AutoCloseable {
     ClusterNode node = null;
     ProtocolServer server = null;
     ConfigClient configClient = null;
+    Console console = null;
     ConfigLink link = null;
     NodeEventLoops loops = new NodeEventLoops(config.id().value(), config.effectiveIoThreads());
     try {
@@ -127,18 +133,31 @@ public final class StorageNode implements AutoCloseable {
               loops.group(),
               loops.group());
       ClusterNode cluster = node;
+      console =
+          membership == null || config.http() == null
+              ? null
+              : Console.start(
+                  ConsoleSettings.of(
+                      membership.service(),
+                      AdminTokenFile.resolve(config.dataDir(), membership.adminToken(), random)));
       AdminHttpServer http =
           config.http() == null
               ? null
               : AdminHttpServer.start(
-                  config.http(), registry, () -> health(config, storage, cluster), List.of());
+                  config.http(),
+                  registry,
+                  () -> health(config, storage, cluster),
+                  console == null ? List.of() : List.of(console.routes()));
       log.info(
           "node {} started as {} in a cluster of {}",
           config.id(),
           storage.identity().actor(),
           node.cluster().table().members().size());
-      return new StorageNode(config, registry, storage, node, server, http, loops);
+      return new StorageNode(config, registry, storage, node, server, http, console, loops);
     } catch (RuntimeException e) {
+      if (console != null) {
+        console.close();
+      }
       if (server != null) {
         server.close();
       }
@@ -254,6 +273,9 @@ public final class StorageNode implements AutoCloseable {
     storage.close();
     if (http != null) {
       http.close();
+    }
+    if (console != null) {
+      console.close();
     }
     registry.close();
     log.info("node {} stopped", config.id());

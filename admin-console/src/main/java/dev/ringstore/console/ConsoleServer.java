@@ -1,0 +1,51 @@
+package dev.ringstore.console;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The console on a port of its own ({@code ringstore console}), for operators who keep node ports
+ * closed: the same routes a node serves, without the node.
+ */
+public final class ConsoleServer implements AutoCloseable {
+  private final Console console;
+  private final DisposableServer server;
+
+  private ConsoleServer(Console console, DisposableServer server) {
+    this.console = console;
+    this.server = server;
+  }
+
+  public static ConsoleServer start(InetSocketAddress listen, ConsoleSettings settings) {
+    Console console = Console.start(settings);
+    try {
+      DisposableServer server =
+          HttpServer.create()
+              .host(listen.getHostString())
+              .port(listen.getPort())
+              .route(routes -> console.routes().accept(routes))
+              .bindNow(Duration.ofSeconds(10));
+      return new ConsoleServer(console, server);
+    } catch (RuntimeException e) {
+      console.close();
+      throw e;
+    }
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) server.address();
+  }
+
+  /** Blocks until the server is closed. */
+  public void awaitClose() {
+    server.onDispose().block();
+  }
+
+  @Override
+  public void close() {
+    server.disposeNow(Duration.ofSeconds(5));
+    console.close();
+  }
+}
