@@ -40,6 +40,7 @@ public final class Ringstore {
           new Subcommand("local", LocalCommand.class),
           new Subcommand("ring", RingCommand.class),
           new Subcommand("config-server", ConfigServerCommand.class),
+          new Subcommand("console", ConsoleCommand.class),
           new Subcommand("plan", ChangePlanCommand.class),
           new Subcommand("commit", CommitPlanCommand.class));
 

@@ -1,0 +1,92 @@
+package dev.ringstore.cli;
+
+import dev.ringstore.console.AdminToken;
+import dev.ringstore.console.ConsoleServer;
+import dev.ringstore.console.ConsoleSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringstore console}: the admin console on a port of its own, for operators who keep the
+ * nodes' HTTP ports closed to their desks. It needs the config service's client port and each
+ * node's HTTP port (docs/console.md). Runs until SIGTERM or Ctrl-C.
+ */
+@Command(
+    name = "console",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the admin console on its own port until SIGTERM or Ctrl-C.",
+      "It reads the config service (--config) and each node's HTTP port, and acts through",
+      "them; every node serves the same console at /console/ on its --http port.",
+      "Prints the console's address with the admin token in its fragment (docs/console.md)."
+    })
+final class ConsoleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      split = ",",
+      converter = HostPort.class,
+      paramLabel = "HOST:PORT",
+      description =
+          "The config replicas' client addresses, comma-separated. Default: the config replicas"
+              + " of the local cluster.")
+  List<InetSocketAddress> config;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = LocalClusterFile.DEFAULT_DIR,
+      description =
+          "Without --config: the data directory of the `ringstore local` cluster."
+              + " Default: ${DEFAULT-VALUE}.")
+  Path data;
+
+  @Option(
+      names = "--listen",
+      converter = HostPort.class,
+      defaultValue = "127.0.0.1:8080",
+      paramLabel = "HOST:PORT",
+      description = "Where to serve the console. Default: ${DEFAULT-VALUE}.")
+  InetSocketAddress listen;
+
+  @Option(
+      names = "--admin-token",
+      defaultValue = "${env:RINGSTORE_ADMIN_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "The token actions need. Default: RINGSTORE_ADMIN_TOKEN, else a new one, printed.")
+  String adminToken;
+
+  @Override
+  public Integer call() throws Exception {
+    List<InetSocketAddress> service;
+    try {
+      service = ConfigServiceDiscovery.require(config, data);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String token =
+        adminToken == null || adminToken.isBlank()
+            ? AdminToken.generate(new SecureRandom())
+            : adminToken.trim();
+    ConsoleServer server =
+        ConsoleServer.start(
+            new InetSocketAddress(listen.getHostString(), listen.getPort()),
+            ConsoleSettings.of(service, token));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ringstore-shutdown"));
+    var out = spec.commandLine().getOut();
+    out.printf("console http://%s/console/#token=%s%n", HostPort.format(server.address()), token);
+    out.flush();
+    server.awaitClose();
+    return 0;
+  }
+}
