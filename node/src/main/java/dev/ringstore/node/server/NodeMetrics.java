@@ -1,5 +1,6 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.node.report.RequestLatencies;
 import dev.ringstore.protocol.v1.Response;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +23,18 @@ public final class NodeMetrics {
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final Counter siblingWarnings;
   private final Map<String, Counter> placements = new ConcurrentHashMap<>();
+  private final RequestLatencies latencies;
 
   public NodeMetrics(MeterRegistry registry) {
+    this(registry, new RequestLatencies());
+  }
+
+  /**
+   * @param latencies also fed every request's latency, for the node report's 2-s windows
+   */
+  public NodeMetrics(MeterRegistry registry, RequestLatencies latencies) {
     this.registry = registry;
+    this.latencies = latencies;
     this.siblingWarnings =
         Counter.builder("ringstore.siblings.warnings")
             .description("Writes that left more siblings than the warning limit")
@@ -52,6 +62,7 @@ public final class NodeMetrics {
         response == null
             ? "failed"
             : response.hasError() ? response.getError().getCode().name() : "ok";
+    long nanos = System.nanoTime() - startedNanos;
     timers
         .computeIfAbsent(
             op + '/' + outcome,
@@ -61,7 +72,8 @@ public final class NodeMetrics {
                     .tags("op", op, "outcome", outcome)
                     .publishPercentiles(0.5, 0.99, 0.999)
                     .register(registry))
-        .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        .record(nanos, TimeUnit.NANOSECONDS);
+    latencies.record(op, nanos);
     if (response != null && response.hasError()) {
       String code = response.getError().getCode().name();
       errors
