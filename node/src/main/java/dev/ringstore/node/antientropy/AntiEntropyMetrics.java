@@ -1,16 +1,21 @@
 package dev.ringstore.node.antientropy;
 
+import dev.ringstore.common.NodeId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Anti-entropy's meters: root sweeps, exchanges by outcome, keys repaired, bytes sent, tree
  * rebuilds, and the age of the oldest "last complete exchange or equal roots" over all buckets (how
  * far behind repair can be) — one gauge for the node rather than one per bucket, which would be a
- * thousand series per node.
+ * thousand series per node. It also keeps, per peer, when this node last completed anti-entropy
+ * with it (an exchange, or a root sweep it answered), for the node report: a peer missing there was
+ * never reached.
  */
 public final class AntiEntropyMetrics {
   private final Counter completed;
@@ -22,6 +27,7 @@ public final class AntiEntropyMetrics {
   private final Counter sweepsFailed;
   private final InstantSource clock;
   private final AtomicLongArray lastExchange;
+  private final Map<NodeId, Long> lastExchangeWith = new ConcurrentHashMap<>();
 
   public AntiEntropyMetrics(MeterRegistry registry, InstantSource clock, int buckets) {
     this.completed = registry.counter("ringstore.antientropy.exchanges", "outcome", "completed");
@@ -39,9 +45,24 @@ public final class AntiEntropyMetrics {
         .register(registry);
   }
 
-  void exchanged(int bucket) {
+  void exchanged(int bucket, NodeId peer) {
     completed.increment();
-    lastExchange.set(bucket, clock.millis());
+    long now = clock.millis();
+    lastExchange.set(bucket, now);
+    lastExchangeWith.put(peer, now);
+  }
+
+  /** A root sweep compared this node's roots with {@code peer}'s, which answered. */
+  void compared(NodeId peer) {
+    lastExchangeWith.put(peer, clock.millis());
+  }
+
+  /**
+   * When this node last completed anti-entropy with each peer it ever completed it with (clock
+   * millis): a Merkle exchange, or a root sweep that peer answered, whether or not roots differed.
+   */
+  public Map<NodeId, Long> lastExchanges() {
+    return Map.copyOf(lastExchangeWith);
   }
 
   /** A root sweep found the bucket's roots equal on this node and a peer. */

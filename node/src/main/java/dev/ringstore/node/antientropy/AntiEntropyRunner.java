@@ -110,6 +110,7 @@ public final class AntiEntropyRunner {
   private void sweep() {
     RootSweep.Outcome outcome = sweep.run();
     outcome.inSync().forEach(metrics::inSync);
+    outcome.answered().forEach(metrics::compared);
     outcome.exchanges().forEach(pending::add);
     metrics.swept(outcome.failedPeers());
   }
@@ -164,7 +165,7 @@ public final class AntiEntropyRunner {
       // that raced its build); rebuild it from storage at the next exchange.
       trees.forget(bucket);
     }
-    metrics.exchanged(bucket);
+    metrics.exchanged(bucket, peer);
   }
 
   private Optional<AntiEntropyMessage> send(NodeId peer, long session, AntiEntropyMessage message) {

@@ -45,9 +45,12 @@ final class RootSweep {
     this.send = send;
   }
 
-  /** What a sweep found: buckets in sync with a peer, and exchanges to run. */
+  /** What a sweep found: buckets in sync with a peer, exchanges to run, the peers that answered. */
   record Outcome(
-      List<Integer> inSync, List<PendingExchanges.Exchange> exchanges, int failedPeers) {}
+      List<Integer> inSync,
+      List<PendingExchanges.Exchange> exchanges,
+      int failedPeers,
+      List<NodeId> answered) {}
 
   Outcome run() {
     Map<NodeId, Shared> shared = new LinkedHashMap<>();
@@ -72,6 +75,7 @@ final class RootSweep {
     }
     List<Integer> inSync = new ArrayList<>();
     Set<PendingExchanges.Exchange> differingNow = new HashSet<>();
+    List<NodeId> answered = new ArrayList<>();
     int failed = 0;
     for (Map.Entry<NodeId, Shared> peer : shared.entrySet()) {
       Roots message = new Roots(trees.shape(), peer.getValue().buckets(), peer.getValue().roots());
@@ -86,6 +90,7 @@ final class RootSweep {
         failed++;
         continue;
       }
+      answered.add(peer.getKey());
       List<Integer> differing = differ.buckets();
       int d = 0;
       for (int bucket : peer.getValue().buckets()) {
@@ -102,7 +107,7 @@ final class RootSweep {
       }
     }
     suspected = differingNow;
-    return new Outcome(inSync, exchanges, failed);
+    return new Outcome(inSync, exchanges, failed, answered);
   }
 
   /** The buckets this node shares with one peer, with this node's root of each. */

@@ -6,6 +6,8 @@ import dev.ringstore.node.storage.HintGrowth;
 import dev.ringstore.node.storage.StorageEngine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +35,18 @@ public final class HintQueues {
   public long bytes(NodeId target) {
     Queue queue = queues.get(target);
     return queue == null ? 0 : queue.bytes();
+  }
+
+  /** One target's queue: the hints held for it and their bytes. */
+  public record Held(NodeId target, long hints, long bytes) {}
+
+  /** Every target this node holds hints for, with their counts, in target order. */
+  public List<Held> held() {
+    return queues.entrySet().stream()
+        .map(e -> new Held(e.getKey(), e.getValue().hints(), e.getValue().bytes()))
+        .filter(held -> held.hints() > 0)
+        .sorted(Comparator.comparing(held -> held.target().value()))
+        .toList();
   }
 
   /** The hints held for every target. */
