@@ -33,6 +33,10 @@ import dev.ringstore.node.handoff.HintReplayer;
 import dev.ringstore.node.handoff.HintSweeper;
 import dev.ringstore.node.handoff.HintedHandoff;
 import dev.ringstore.node.handoff.LeaveHandoff;
+import dev.ringstore.node.report.MetricHistory;
+import dev.ringstore.node.report.NodeHistory;
+import dev.ringstore.node.report.NodeReport;
+import dev.ringstore.node.report.RequestLatencies;
 import dev.ringstore.node.storage.StorageEngine;
 import dev.ringstore.node.tombstone.ReapMetrics;
 import dev.ringstore.node.tombstone.TombstoneReaper;
@@ -48,6 +52,7 @@ import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +83,7 @@ public final class ClusterNode implements AutoCloseable {
   private final TransferProgress transferProgress;
   private ConfigLink link;
   private TombstoneReaper reaper;
+  private NodeHistory history;
   private final CompletableFuture<Void> left = new CompletableFuture<>();
   private final AtomicBoolean leaving = new AtomicBoolean();
 
@@ -152,7 +158,8 @@ public final class ClusterNode implements AutoCloseable {
     Gossiper gossiper = NodeGossip.gossiper(config, storage, cluster, transport, clock, random);
     GossipLiveness liveness = new GossipLiveness(gossiper, requests, clock);
     NodeServices services = new NodeServices(storage.actors(), clock, cluster, settings);
-    NodeMetrics metrics = new NodeMetrics(registry);
+    RequestLatencies latencies = new RequestLatencies();
+    NodeMetrics metrics = new NodeMetrics(registry, latencies);
     AntiEntropyMetrics antiEntropyMetrics =
         new AntiEntropyMetrics(registry, clock, config.ring().buckets());
     MerkleTrees trees =
@@ -260,6 +267,8 @@ public final class ClusterNode implements AutoCloseable {
             new ReapMetrics(registry));
     executors.everyOnAntiEntropyThread(settings.tombstones().interval(), reaper::runOnce);
     node.reaper = reaper;
+    node.history = NodeHistory.of(registry, latencies, gossiper, clock);
+    executors.every(MetricHistory.INTERVAL, node.history::sample);
     if (!settings.antiEntropy().interval().isZero()) {
       executors.repeatOnAntiEntropyThread(settings.antiEntropy().interval(), antiEntropy::runOnce);
     }
@@ -369,6 +378,24 @@ public final class ClusterNode implements AutoCloseable {
   /** How this node's incoming bucket transfers go (all zero when it follows no config service). */
   public TransferProgress.Snapshot transferProgress() {
     return transferProgress.snapshot();
+  }
+
+  /**
+   * This node's report for its HTTP port (docs/console.md, "Node report").
+   *
+   * @param address where the node serves the protocol, {@code host:port}
+   * @param http where it serves HTTP, {@code host:port}, or null
+   */
+  public NodeReport report(String address, Supplier<String> http) {
+    return new NodeReport(
+        address,
+        http,
+        cluster,
+        gossiper,
+        history,
+        hintMetrics.queues(),
+        antiEntropyMetrics,
+        transferProgress::snapshot);
   }
 
   public AntiEntropyMetrics antiEntropyMetrics() {

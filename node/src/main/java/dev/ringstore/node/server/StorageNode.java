@@ -9,7 +9,10 @@ import dev.ringstore.console.ConsoleSettings;
 import dev.ringstore.node.cluster.ConfigBootstrap;
 import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.cluster.ConfigMembership;
+import dev.ringstore.node.cluster.PeerGossipTransport;
 import dev.ringstore.node.cluster.SocketTransport;
+import dev.ringstore.node.report.NodeReport;
+import dev.ringstore.node.report.NodeReportRoutes;
 import dev.ringstore.node.storage.RocksDbStorageEngine;
 import dev.ringstore.node.storage.StorageConfig;
 import dev.ringstore.node.storage.StorageMetrics;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,6 +144,14 @@ public final class StorageNode implements AutoCloseable {
                   ConsoleSettings.of(
                       membership.service(),
                       AdminTokenFile.resolve(config.dataDir(), membership.adminToken(), random)));
+      AtomicReference<AdminHttpServer> bound = new AtomicReference<>();
+      NodeReport report =
+          node.report(
+              PeerGossipTransport.hostPort(server.localAddress()),
+              () ->
+                  Optional.ofNullable(bound.get())
+                      .map(admin -> PeerGossipTransport.hostPort(admin.address()))
+                      .orElse(null));
       AdminHttpServer http =
           config.http() == null
               ? null
@@ -147,7 +159,10 @@ public final class StorageNode implements AutoCloseable {
                   config.http(),
                   registry,
                   () -> health(config, storage, cluster),
-                  console == null ? List.of() : List.of(console.routes()));
+                  console == null
+                      ? List.of(new NodeReportRoutes(report))
+                      : List.of(new NodeReportRoutes(report), console.routes()));
+      bound.set(http);
       log.info(
           "node {} started as {} in a cluster of {}",
           config.id(),
