@@ -62,7 +62,7 @@ export async function get(path, { signal } = {}) {
  * POST an action with the admin token. Always resolves: {ok, status, data, error}; the outcome is
  * also written to #action-result so it stays visible until the next action.
  */
-export async function action(path, body, { label } = {}) {
+export async function action(path, body, { label, describe } = {}) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -84,7 +84,13 @@ export async function action(path, body, { label } = {}) {
     showResult(response.status, message);
     return { ok: false, status: response.status, data, error: message };
   }
-  showResult(response.status, `${name}: ${summarize(data)}`);
+  let text;
+  try {
+    text = describe ? describe(data) : summarize(data);
+  } catch (e) {
+    text = summarize(data);
+  }
+  showResult(response.status, `${name}: ${text}`);
   return { ok: true, status: response.status, data, error: null };
 }
 

@@ -43,6 +43,13 @@ function append(node, children) {
   }
 }
 
+/** Replace a node's children (nulls and falses skipped, unlike Element.append). */
+export function fill(node, ...children) {
+  clear(node);
+  append(node, children);
+  return node;
+}
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;

@@ -1,13 +1,13 @@
 // Changes: a membership change from a dry run (plan) to commit, and the transfer it starts.
 
 import { get, action } from '../api.js';
-import { el, clear, fmtInt, fmtBytes, fmtRate, fmtDuration, nodeChip, compareIds, progressBar } from '../util.js';
+import { el, clear, fill, nodeColour, fmtInt, fmtBytes, fmtRate, fmtDuration, nodeChip, compareIds, progressBar } from '../util.js';
 
 const KINDS = [
-  ['join', 'join — add nodes'],
-  ['leave', 'leave — drain nodes and retire them'],
-  ['replace', 'replace — hand a node\'s buckets to a replacement'],
-  ['remove-dead', 'remove-dead — drop nodes that will not come back'],
+  ['join', 'add nodes'],
+  ['leave', 'drain nodes and retire them'],
+  ['replace', 'hand one node\'s buckets to a replacement'],
+  ['remove-dead', 'drop nodes that will not come back'],
 ];
 
 function stat(label, value, cls) {
@@ -24,7 +24,8 @@ function perNodeEntries(rpn) {
 export default {
   title: 'Changes',
   create(root) {
-    const kind = el('select', { id: 'change-kind' }, ...KINDS.map(([v, t]) => el('option', { value: v }, t)));
+    const kind = el('select', { id: 'change-kind' }, ...KINDS.map(([v, t]) => el('option', { value: v, title: t }, v)));
+    const kindHint = el('span', { class: 'muted small' });
     const nodes = el('input', { id: 'change-nodes', type: 'text', placeholder: 'n4, n5', spellcheck: 'false', size: 24 });
     const replacement = el('input', { id: 'change-replacement', type: 'text', placeholder: 'n5', spellcheck: 'false', size: 10 });
     const replacementField = el('div', { class: 'field dim' }, el('label', { for: 'change-replacement' }, 'replacement (replace only)'), replacement);
@@ -48,7 +49,7 @@ export default {
         el('div', { class: 'field' }, el('label', { for: 'change-kind' }, 'change'), kind),
         el('div', { class: 'field' }, el('label', { for: 'change-nodes' }, 'nodes (comma-separated ids)'), nodes),
         replacementField,
-        planButton),
+        planButton, kindHint),
       el('p', { class: 'hint' }, 'A plan is a dry run against the current table; Commit applies the plan, Cancel drops it. Both need the admin token.'));
 
     root.append(
@@ -58,7 +59,10 @@ export default {
       el('section', { class: 'panel' }, el('h2', {}, 'Plan'), planResult, el('div', { class: 'actions' }, commitButton, cancelButton)),
       transfer);
 
-    const syncKind = () => replacementField.classList.toggle('dim', kind.value !== 'replace');
+    const syncKind = () => {
+      replacementField.classList.toggle('dim', kind.value !== 'replace');
+      kindHint.textContent = (KINDS.find(([v]) => v === kind.value) || [])[1] || '';
+    };
     kind.addEventListener('change', syncKind);
     syncKind();
 
@@ -96,7 +100,7 @@ export default {
         movesBody.append(...rows);
         if (moves.length > 5000) movesBody.append(el('tr', {}, el('td', { colspan: 4, class: 'muted' }, `… and ${fmtInt(moves.length - 5000)} more`)));
       });
-      clear(planResult).append(
+      fill(planResult, 
         el('div', { class: 'muted small' }, `${p.change ?? ''}${p.against != null ? ` against table v${p.against}` : ''}${p.version != null ? ` → v${p.version}` : ''}`),
         el('div', { class: 'stats' },
           stat('moves', fmtInt(moveCount)),
@@ -104,22 +108,25 @@ export default {
           stat('zone violations', fmtInt(violations), violations ? 'bad' : ''),
           stat('estimated time', fmtDuration(p.estimatedSeconds))),
         Array.isArray(p.zoneViolations) && p.zoneViolations.length ? el('div', { class: 'error-box small' }, `zone violations: ${p.zoneViolations.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)).join('; ')}`) : null,
-        perNode.length ? el('table', { class: 'per-node' },
+        perNode.length ? el('table', { class: 'per-node', style: { maxWidth: '640px' } },
           el('thead', {}, el('tr', {}, el('th', {}, 'node'), el('th', { class: 'num' }, 'replicas after'), el('th', {}, ''))),
           el('tbody', {}, ...perNode.map(([id, v]) => el('tr', { dataset: { node: id } },
             el('td', {}, nodeChip(id)), el('td', { class: 'num' }, fmtInt(v)),
-            el('td', {}, el('div', { class: 'share-bar' }, el('div', { class: 'fill', style: { width: `${(100 * (v || 0)) / maxR}%`, background: 'var(--accent)' } }))))))) : null,
+            el('td', {}, el('div', { class: 'share-bar' }, el('div', { class: 'fill', style: { width: `${(100 * (v || 0)) / maxR}%`, background: nodeColour(id) } }))))))) : null,
         details);
     }
 
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      const r = await action('/api/v1/plan', request(), { label: 'plan' });
+      const r = await action('/api/v1/plan', request(), {
+        label: 'plan',
+        describe: (p) => `${fmtInt(p.moveCount ?? (p.moves || []).length)} moves, ${fmtBytes(p.estimatedBytes)}, about ${fmtDuration(p.estimatedSeconds)} (dry run: nothing changed)`,
+      });
       if (destroyed) return;
       if (r.ok && r.data) showPlan(r.data);
     });
     commitButton.addEventListener('click', async () => {
-      const r = await action('/api/v1/commit', {}, { label: 'commit' });
+      const r = await action('/api/v1/commit', {}, { label: 'commit', describe: (c) => `table v${c.version} (${c.change}, ${fmtInt(c.moves)} moves)` });
       if (destroyed) return;
       if (r.ok) {
         planResult.prepend(el('div', { class: 'agree-banner' }, `committed: table v${r.data?.version ?? '?'} (${r.data?.change ?? ''}, ${fmtInt(r.data?.moves)} moves)`));
@@ -127,12 +134,12 @@ export default {
       }
     });
     cancelButton.addEventListener('click', async () => {
-      const r = await action('/api/v1/cancel', {}, { label: 'cancel' });
+      const r = await action('/api/v1/cancel', {}, { label: 'cancel', describe: (c) => (c && c.cancelled === false ? 'nothing to cancel' : 'plan dropped') });
       if (destroyed) return;
       if (r.ok) {
         planResult.dataset.moves = '';
         planResult.dataset.bytes = '';
-        clear(planResult).append(el('div', { class: 'empty' }, r.data && r.data.cancelled === false ? 'Nothing to cancel.' : 'Plan cancelled.'));
+        fill(planResult, el('div', { class: 'empty' }, r.data && r.data.cancelled === false ? 'Nothing to cancel.' : 'Plan cancelled.'));
         refresh().catch(() => {});
       }
     });
@@ -148,19 +155,21 @@ export default {
       const done = t?.done ?? 0;
       const total = t?.moves ?? 0;
       const eta = Math.max(0, ...list.map((n) => n.etaSeconds || 0));
-      clear(transferHead).append(running
+      fill(transferHead, running
         ? el('div', {},
           el('div', { class: 'form-row', style: { alignItems: 'center', marginBottom: '8px' } },
             el('span', { class: 'badge running' }, 'running'),
             el('span', {}, `to table v${t.version}: ${fmtInt(done)} of ${fmtInt(total)} moves done`),
             el('span', { class: 'muted' }, `ETA ${fmtDuration(eta)}`)),
-          progressBar(total ? done / total : 0, `${fmtInt(done)} / ${fmtInt(total)}`))
+          el('div', { style: { margin: '4px 0 12px' } }, progressBar(total ? done / total : 0, `${fmtInt(done)} / ${fmtInt(total)}`)))
         : el('div', { class: 'empty' }, t && t.version != null && total ? `No transfer running (the last one, to v${t.version}, moved ${fmtInt(done)} of ${fmtInt(total)}).` : 'No transfer running.'));
       clear(transferNodes);
       for (const n of list) {
         const seen = Math.max(maxPending.get(n.id) || 0, n.pendingBuckets || 0);
         maxPending.set(n.id, seen);
-        const frac = seen ? 1 - (n.pendingBuckets || 0) / seen : running ? 0 : 1;
+        const remaining = n.bytesPerSecond > 0 && n.etaSeconds != null ? n.bytesPerSecond * n.etaSeconds : null;
+        const byBytes = remaining != null && n.bytesMoved + remaining > 0 ? n.bytesMoved / (n.bytesMoved + remaining) : null;
+        const frac = !n.pendingBuckets ? 1 : byBytes != null ? byBytes : seen ? 1 - n.pendingBuckets / seen : 0;
         transferNodes.append(el('tr', { dataset: { node: n.id } },
           el('td', {}, nodeChip(n.id)),
           el('td', { class: 'num' }, fmtInt(n.pendingBuckets)),

@@ -2,7 +2,7 @@
 // (keep one, write a merged value, or delete) with the merged context.
 
 import { get, action, showResult } from '../api.js';
-import { el, clear, fmtInt, nodeChip, registerNodes, base64ToBytes, textToBase64, hexDump, errorBox } from '../util.js';
+import { el, clear, fill, fmtInt, nodeChip, registerNodes, base64ToBytes, textToBase64, hexDump, errorBox } from '../util.js';
 
 function render(sib, format) {
   if (format === 'hex') return hexDump(base64ToBytes(sib.value));
@@ -35,7 +35,7 @@ export default {
   create(root) {
     const input = el('input', { id: 'key-input', type: 'text', placeholder: 'key', spellcheck: 'false', size: 40 });
     const inspectButton = el('button', { id: 'inspect-button', type: 'submit', class: 'primary' }, 'Inspect');
-    const format = el('select', { id: 'value-format' }, el('option', { value: 'text' }, 'text'), el('option', { value: 'json' }, 'JSON (pretty)'), el('option', { value: 'hex' }, 'hex'));
+    const format = el('select', { id: 'value-format' }, el('option', { value: 'text' }, 'text'), el('option', { value: 'json' }, 'json'), el('option', { value: 'hex' }, 'hex'));
     const form = el('form', { autocomplete: 'off' },
       el('div', { class: 'form-row' },
         el('div', { class: 'field' }, el('label', { for: 'key-input' }, 'key'), input),
@@ -122,7 +122,7 @@ export default {
         });
         cards.append(card);
       }
-      clear(result).append(
+      fill(result, 
         el('div', { class: 'key-head' },
           el('div', {}, el('span', { class: 'muted small' }, 'key '), el('strong', { class: 'mono' }, d.key)),
           el('div', {}, el('span', { class: 'muted small' }, 'bucket '), el('strong', {}, d.bucket ?? '–')),
@@ -146,7 +146,7 @@ export default {
         lastJson = '';
         data = null;
         result.dataset.differ = 'false';
-        clear(result).append(errorBox(`cannot inspect ${JSON.stringify(key)}: ${e.message}`));
+        fill(result, errorBox(`cannot inspect ${JSON.stringify(key)}: ${e.message}`));
         return;
       }
       if (destroyed || key !== current) return;

@@ -1,7 +1,7 @@
 // Members: one row per node, merged from the config service and the nodes' own reports.
 
 import { get } from '../api.js';
-import { el, clear, fmtInt, fmtNum, fmtBytes, fmtAgo, fmtTime, nodeChip, registerNodes, compareIds, sparkline } from '../util.js';
+import { el, clear, fill, fmtInt, fmtNum, fmtBytes, fmtAgo, fmtTime, nodeChip, registerNodes, compareIds, sparkline } from '../util.js';
 
 const COLUMNS = [
   ['node'], ['zone'], ['address'], ['role'], ['status'], ['phi (60 s)'], ['keys', 'num'], ['bytes', 'num'],
@@ -55,7 +55,7 @@ export default {
         }
         if (!members.length) body.append(el('tr', {}, el('td', { colspan: COLUMNS.length, class: 'empty' }, 'no members')));
         const card = (label, value) => el('div', { class: 'card' }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, value));
-        clear(totals).append(card('Up', `${up} / ${members.length}`), card('Keys', fmtInt(keys)), card('Bytes', fmtBytes(bytes)), card('Hints queued', fmtInt(hints)));
+        fill(totals, card('Up', `${up} / ${members.length}`), card('Keys', fmtInt(keys)), card('Bytes', fmtBytes(bytes)), card('Hints queued', fmtInt(hints)));
       },
       destroy() {},
     };

@@ -3,7 +3,7 @@
 
 import uPlot from '../vendor/uplot/uPlot.esm.js';
 import { get } from '../api.js';
-import { el, clear, fmtNum, compareIds } from '../util.js';
+import { el, clear, fill, fmtNum, compareIds } from '../util.js';
 
 const OP_ORDER = ['get', 'put', 'delete'];
 const COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#9c755f', '#ff9da7', '#bab0ac'];
@@ -113,7 +113,7 @@ export default {
             })),
           ],
           axes: [
-            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' } },
+            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, values: (u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })) },
             { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, size: 64, values: (u, splits) => splits.map((v) => fmtValue(v, unit)) },
           ],
           legend: { live: true },
@@ -123,7 +123,15 @@ export default {
         slot.u.setData(data);
       }
       slot.box.dataset.points = String(xs.length);
+      showLatest(slot, xs.length);
       slot.note.textContent = xs.length === 0 ? 'no samples yet' : series.length === 0 ? (slot.def.metric === 'errors' ? 'no errors in the last 10 minutes' : 'nothing to draw yet') : '';
+    }
+
+    function showLatest(slot, n) {
+      const u = slot.u;
+      if (!u || n === 0 || typeof u.setLegend !== 'function') return;
+      if (u.cursor && u.cursor.left != null && u.cursor.left >= 0) return; // the operator is reading a point
+      u.setLegend({ idx: n - 1 });
     }
 
     function syncScope(nodeIds) {
@@ -131,7 +139,7 @@ export default {
       const have = [...scope.options].map((o) => o.value);
       if (want.join('|') === have.join('|')) return;
       const selected = scope.value;
-      clear(scope).append(...want.map((id) => el('option', { value: id }, id === 'cluster' ? 'cluster' : `node ${id}`)));
+      fill(scope, ...want.map((id) => el('option', { value: id }, id)));
       scope.value = want.includes(selected) ? selected : 'cluster';
     }
 
@@ -145,7 +153,7 @@ export default {
       const sum = (o) => Object.values(o || {}).reduce((a, v) => a + (v || 0), 0);
       const worst = (o) => Math.max(...Object.values(o || {}).filter((v) => v != null), -Infinity);
       const p99 = worst(s.p99Millis);
-      clear(summary).append(
+      fill(summary, 
         card('ops/s now', fmtValue(sum(s.opsPerSecond), '')),
         card('worst p99 now', p99 === -Infinity ? '–' : fmtValue(p99, ' ms')),
         card('errors/s now', fmtValue(sum(s.errorsPerSecond), '')),

@@ -2,7 +2,7 @@
 // and one line per member.
 
 import { get } from '../api.js';
-import { el, clear, fmtInt, fmtTime, fmtBytes, fmtAgo, nodeChip, registerNodes, compareIds, errorBox } from '../util.js';
+import { el, clear, fill, fmtInt, fmtTime, fmtBytes, fmtAgo, nodeChip, registerNodes, compareIds, errorBox } from '../util.js';
 
 const RED_KINDS = new Set(['nodes-down', 'below-w', 'fallback-buckets', 'config-leader']);
 
@@ -39,7 +39,7 @@ export default {
         if (key !== lastKey) {
           lastKey = key;
           const n = overview.nodes || {};
-          clear(cards).append(
+          fill(cards, 
             card('Nodes', el('span', { id: 'overview-nodes', dataset: { up: n.up, down: n.down, total: n.total } },
               `${fmtInt(n.up)} up`, el('span', { class: 'muted' }, ' / '), el('span', { class: n.down ? 'dev-pos' : '' }, `${fmtInt(n.down)} down`), el('span', { class: 'muted' }, ' / '), `${fmtInt(n.total)} total`)),
             card('Table version', el('span', { id: 'overview-table-version' }, overview.tableVersion ?? '–')),
@@ -72,7 +72,7 @@ export default {
             if (!members.length) strip.append(el('div', { class: 'empty' }, 'no members'));
           }
         } catch (e) {
-          clear(membersPanel.querySelector('.node-strip')).append(errorBox(e));
+          fill(membersPanel.querySelector('.node-strip'), errorBox(e));
           lastMembers = '';
         }
       },

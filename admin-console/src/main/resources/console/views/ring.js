@@ -3,7 +3,7 @@
 // preference list; the shares table says how far each node is from its ideal.
 
 import { get } from '../api.js';
-import { el, svg, clear, fmtInt, fmtNum, nodeColour, nodeChip, registerNodes, compareIds } from '../util.js';
+import { el, svg, clear, fill, fmtInt, fmtNum, nodeColour, nodeChip, registerNodes, compareIds } from '../util.js';
 
 const SIZE = 660;
 const C = SIZE / 2;
@@ -168,9 +168,9 @@ export default {
         centreState.textContent = notOk ? `${fmtInt(notOk)} not ok` : 'all buckets ok';
         centreState.setAttribute('fill', notOk ? '#b7791f' : '#2f8f4e');
       }
-      clear(counts).append(...STATES.map((s) => el('span', { class: `badge ${s}`, dataset: { state: s } }, `${s} ${fmtInt(stateCount[s] || 0)}`)));
+      fill(counts, ...STATES.map((s) => el('span', { class: `badge ${s}`, dataset: { state: s } }, `${s} ${fmtInt(stateCount[s] || 0)}`)));
       head.textContent = `table v${r.version} · ${fmtInt(q)} buckets · ${r.replicas} replicas · ${(r.nodes || []).length} nodes${down.size ? ` · down: ${[...down].join(', ')}` : ''}`;
-      clear(legend).append(
+      fill(legend, 
         ...[...(r.nodes || [])].sort(compareIds).map((id) => el('span', {}, el('span', { class: 'sw', style: { background: nodeColour(id), opacity: down.has(id) ? 0.35 : 1 } }), id, down.has(id) ? ' (down)' : '')),
         el('span', {}, el('span', { class: 'sw fallback' }), 'fallback'),
         el('span', {}, el('span', { class: 'sw below-w' }), 'below W'),
@@ -259,7 +259,7 @@ export default {
       const down = new Set(ring.down || []);
       const moving = (ring.transferring || []).includes(b);
       tip.dataset.bucket = b;
-      clear(tip).append(
+      fill(tip, 
         el('div', { class: 'row' }, el('strong', {}, `bucket ${b}`), el('span', { class: `badge ${state}` }, state)),
         el('div', { class: 'row' }, el('span', { class: 'k' }, 'preference'),
           el('span', { class: 'pref' }, ...pref.flatMap((id, i) => [i ? ' → ' : '', nodeChip(id), down.has(id) ? ' (down)' : '']))),
