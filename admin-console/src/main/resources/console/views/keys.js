@@ -5,6 +5,7 @@ import { get, action, showResult } from '../api.js';
 import { el, clear, fill, fmtInt, nodeChip, registerNodes, base64ToBytes, textToBase64, hexDump, errorBox } from '../util.js';
 
 function render(sib, format) {
+  if (sib.value == null) return `(value not sent: ${fmtInt(sib.size)} bytes, over the inspector's size limit)`;
   if (format === 'hex') return hexDump(base64ToBytes(sib.value));
   if (sib.text == null) return `(not UTF-8, ${fmtInt(sib.size)} bytes)\n${hexDump(base64ToBytes(sib.value))}`;
   if (format === 'json') {
@@ -67,7 +68,7 @@ export default {
       const texts = [];
       for (const r of d.replicas || []) {
         for (const s of r.siblings || []) {
-          if (seen.has(s.value)) continue;
+          if (s.value == null || seen.has(s.value)) continue;
           seen.add(s.value);
           if (s.text != null) texts.push(s.text);
         }
@@ -105,6 +106,7 @@ export default {
             r.reachable === false ? el('span', { class: 'badge down' }, 'unreachable') : null,
             r.reachable !== false && !r.found && !r.error ? el('span', { class: 'badge' }, 'not found') : null,
             differs ? el('span', { class: 'badge fallback differ-mark' }, 'differs') : null,
+            r.valuesOmitted ? el('span', { class: 'badge', title: 'large values are shown by size only' }, 'values omitted') : null,
             r.found ? el('span', { class: 'muted small' }, `${(r.siblings || []).length} sibling${(r.siblings || []).length === 1 ? '' : 's'}`) : null),
           r.error ? errorBox(r.error) : null,
           r.clock ? el('div', { class: 'clock', title: 'this replica\'s clock' }, r.clock) : null);
@@ -158,7 +160,7 @@ export default {
 
     async function run(path, body, label) {
       if (current == null && !input.value) {
-        showResult(400, `${label}: inspect a key first`);
+        showResult(0, `${label} (not sent): inspect a key first`);
         return;
       }
       const key = current ?? input.value;
@@ -176,7 +178,9 @@ export default {
     }
 
     const context = () => (data && data.key === current ? data.context ?? null : null);
-    const keep = (s) => run('/api/v1/keys/resolve', { value: s.value, context: context() }, 'resolve');
+    const keep = (s) => (s.value == null
+      ? showResult(0, 'resolve (not sent): this sibling\'s bytes were not sent (too large); write the merged value instead')
+      : run('/api/v1/keys/resolve', { value: s.value, context: context() }, 'resolve'));
     writeMerged.addEventListener('click', () => run('/api/v1/keys/resolve', { value: textToBase64(merged.value), context: context() }, 'write'));
     deleteKey.addEventListener('click', () => run('/api/v1/keys/delete', { context: context() }, 'delete'));
     format.addEventListener('change', () => {

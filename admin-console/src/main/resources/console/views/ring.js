@@ -183,7 +183,7 @@ export default {
         const maxP = Math.max(1, ...list.map((s) => Math.max(s.primaries || 0, s.idealPrimaries || 0)));
         for (const s of list) {
           const ideal = s.idealPrimaries;
-          const idealReplicas = ideal != null ? ideal * (r.replicas || 1) : null;
+          const idealReplicas = s.idealReplicas ?? (ideal != null ? ideal * (r.replicas || 1) : null);
           const dev = ideal ? ((s.primaries - ideal) / ideal) * 100 : null;
           sharesBody.append(el('tr', { dataset: { node: s.node } },
             el('td', {}, nodeChip(s.node)),
