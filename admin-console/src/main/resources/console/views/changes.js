@@ -124,6 +124,12 @@ export default {
       });
       if (destroyed) return;
       if (r.ok && r.data) showPlan(r.data);
+      else if (!r.ok) {
+        // the plan shown is no longer the one the server holds: say so rather than keep it
+        planResult.dataset.moves = '';
+        planResult.dataset.bytes = '';
+        fill(planResult, el('div', { class: 'error-box' }, r.error));
+      }
     });
     commitButton.addEventListener('click', async () => {
       const r = await action('/api/v1/commit', {}, { label: 'commit', describe: (c) => `table v${c.version} (${c.change}, ${fmtInt(c.moves)} moves)` });

@@ -49,7 +49,8 @@ export default {
               x.hintsQueued ? el('span', { class: 'dev-pos' }, fmtInt(x.hintsQueued)) : fmtInt(x.hintsQueued),
               x.hintBytesQueued ? el('span', { class: 'muted small' }, ` (${fmtBytes(x.hintBytesQueued)})`) : null),
             el('td', { class: 'exchange', title: x.lastExchangeMillis ? fmtTime(x.lastExchangeMillis) : 'no exchange yet' }, fmtAgo(x.lastExchangeMillis, now)),
-            el('td', { class: 'reachable' }, el('span', { class: `badge ${x.reachable ? 'yes' : 'no'}` }, x.reachable ? 'yes' : 'no')),
+            el('td', { class: 'reachable', title: x.problem || '' }, el('span', { class: `badge ${x.reachable ? 'yes' : 'no'}` }, x.reachable ? 'yes' : 'no'),
+              x.problem ? el('span', { class: 'muted small' }, ` ${x.problem}`) : null),
             el('td', { class: 'generation num' }, x.generation ?? '–'),
             el('td', { class: 'table-version num' }, x.tableVersion ?? '–')));
         }

@@ -36,13 +36,17 @@ function sector(b0, b1, q, ri, ro, overlap = 0) {
   return `M${f(x0)},${f(y0)}A${ro},${ro} 0 ${large} 1 ${f(x1)},${f(y1)}L${f(x2)},${f(y2)}A${ri},${ri} 0 ${large} 0 ${f(x3)},${f(y3)}Z`;
 }
 
-/** Runs of consecutive buckets, so the mark ring is a few paths, not a thousand. */
-function runs(buckets) {
+/**
+ * Runs of consecutive buckets, so the mark ring is a few paths, not a thousand. A run is at most a
+ * quarter of the ring: an arc whose ends meet (every bucket marked) would draw nothing.
+ */
+function runs(buckets, q) {
   const sorted = [...buckets].sort((a, b) => a - b);
+  const most = Math.max(1, Math.floor(q / 4));
   const out = [];
   for (const b of sorted) {
     const last = out[out.length - 1];
-    if (last && last[1] === b) last[1] = b + 1;
+    if (last && last[1] === b && last[1] - last[0] < most) last[1] = b + 1;
     else out.push([b, b + 1]);
   }
   return out;
@@ -160,7 +164,7 @@ export default {
         }
       }
       for (const s of Object.keys(byState)) {
-        markPaths[s].setAttribute('d', runs(byState[s]).map(([a, b]) => sector(a, b, q, R_MARK_IN, R_MARK_OUT)).join(''));
+        markPaths[s].setAttribute('d', runs(byState[s], q).map(([a, b]) => sector(a, b, q, R_MARK_IN, R_MARK_OUT)).join(''));
       }
       const centreState = svgEl.querySelector('.centre-state');
       const notOk = q - stateCount.ok;
