@@ -89,14 +89,14 @@ export default {
       const maxR = Math.max(1, ...perNode.map(([, v]) => v || 0));
       const movesBody = el('tbody');
       const details = el('details', { class: 'moves' }, el('summary', {}, `${fmtInt(moveCount)} moves`),
-        el('div', { class: 'table-wrap tall' }, el('table', { class: 'moves-table' },
+        el('div', { class: 'table-wrap tall' }, el('table', { class: 'moves-table', style: { maxWidth: '640px' } },
           el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'bucket'), el('th', {}, 'from'), el('th', {}, 'to'), el('th', { class: 'num' }, 'estimated'))), movesBody)));
       let filled = false;
       details.addEventListener('toggle', () => {
         if (!details.open || filled) return;
         filled = true;
         const rows = moves.slice(0, 5000).map((m) => el('tr', {},
-          el('td', { class: 'num' }, m.bucket), el('td', {}, m.from ? nodeChip(m.from) : '–'), el('td', {}, m.to ? nodeChip(m.to) : '–'), el('td', { class: 'num' }, fmtBytes(m.estimatedBytes))));
+          el('td', { class: 'num' }, m.bucket), el('td', {}, m.from ? nodeChip(m.from) : el('span', { class: 'muted' }, 'new copy')), el('td', {}, m.to ? nodeChip(m.to) : el('span', { class: 'muted' }, 'dropped')), el('td', { class: 'num' }, fmtBytes(m.estimatedBytes))));
         movesBody.append(...rows);
         if (moves.length > 5000) movesBody.append(el('tr', {}, el('td', { colspan: 4, class: 'muted' }, `… and ${fmtInt(moves.length - 5000)} more`)));
       });
@@ -153,8 +153,9 @@ export default {
     function showTransfer(t) {
       const running = !!(t && t.running);
       transfer.dataset.state = running ? 'running' : 'none';
-      if (t && t.version !== transferVersion) {
-        transferVersion = t.version;
+      const version = t ? t.version ?? t.tableVersion : null;
+      if (t && version !== transferVersion) {
+        transferVersion = version;
         maxPending = new Map();
       }
       const list = [...((t && t.nodes) || [])].sort((a, b) => compareIds(a.id, b.id));
@@ -165,10 +166,10 @@ export default {
         ? el('div', {},
           el('div', { class: 'form-row', style: { alignItems: 'center', marginBottom: '8px' } },
             el('span', { class: 'badge running' }, 'running'),
-            el('span', {}, `to table v${t.version}: ${fmtInt(done)} of ${fmtInt(total)} moves done`),
+            el('span', {}, `to table v${version}: ${fmtInt(done)} of ${fmtInt(total)} moves done`),
             el('span', { class: 'muted' }, `ETA ${fmtDuration(eta)}`)),
           el('div', { style: { margin: '4px 0 12px' } }, progressBar(total ? done / total : 0, `${fmtInt(done)} / ${fmtInt(total)}`)))
-        : el('div', { class: 'empty' }, t && t.version != null && total ? `No transfer running (the last one, to v${t.version}, moved ${fmtInt(done)} of ${fmtInt(total)}).` : 'No transfer running.'));
+        : el('div', { class: 'empty' }, t && t.version != null && total ? `No transfer running (the last one, to v${version}, moved ${fmtInt(done)} of ${fmtInt(total)}).` : 'No transfer running.'));
       clear(transferNodes);
       for (const n of list) {
         const seen = Math.max(maxPending.get(n.id) || 0, n.pendingBuckets || 0);

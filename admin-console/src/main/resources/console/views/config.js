@@ -12,12 +12,14 @@ export default {
     const staged = el('span', { id: 'config-staged' }, '–');
     const card = (label, value) => el('div', { class: 'card' }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, value));
     const replicasBody = el('tbody');
+    const problem = el('div', { class: 'error-box', hidden: true });
     const historyBody = el('tbody');
     root.append(
       el('div', { class: 'cards' }, card('Leader', leader), card('Term', term), card('Table version', version), card('Staged plan', staged)),
       el('div', { class: 'grid two' },
         el('section', { class: 'panel' }, el('h2', {}, 'Raft group'),
-          el('table', { id: 'config-replicas' }, el('thead', {}, el('tr', {}, el('th', {}, 'replica'), el('th', {}, 'address'), el('th', {}, 'role'), el('th', {}, 'state'))), replicasBody)),
+          el('table', { id: 'config-replicas' }, el('thead', {}, el('tr', {}, el('th', {}, 'replica'), el('th', {}, 'address'), el('th', {}, 'state'), el('th', { class: 'num' }, 'term'), el('th', {}, 'problem'))), replicasBody),
+          problem),
         el('section', { class: 'panel' }, el('h2', {}, 'Table history'),
           el('div', { class: 'table-wrap tall' },
             el('table', { id: 'history' }, el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'version'), el('th', {}, 'change'), el('th', {}, 'time'), el('th', { class: 'num' }, 'moves'))), historyBody)))));
@@ -38,16 +40,19 @@ export default {
         term.textContent = c.term ?? '–';
         version.textContent = c.tableVersion ?? '–';
         staged.textContent = c.staged == null || c.staged === false ? 'none' : typeof c.staged === 'object' ? describeStaged(c.staged) : String(c.staged);
+        problem.hidden = !c.problem;
+        problem.textContent = c.problem ? `config service: ${c.problem}` : '';
         clear(replicasBody);
         for (const r of c.replicas || []) {
           const isLeader = r.id === c.leader;
           replicasBody.append(el('tr', { dataset: { replica: r.id }, class: isLeader ? 'leader' : '' },
             el('td', { class: 'mono' }, r.id, isLeader ? el('span', { class: 'badge leader', style: { marginLeft: '8px' } }, 'leader') : null),
             el('td', { class: 'mono small' }, r.address ?? '–'),
-            el('td', {}, el('span', { class: `badge ${r.role}` }, r.role ?? '–')),
-            el('td', {}, el('span', { class: `badge ${r.state}` }, r.state ?? '–'))));
+            el('td', {}, el('span', { class: `badge ${r.state}` }, r.state ?? '–'), r.role ? el('span', { class: 'muted small' }, ` ${r.role}`) : null),
+            el('td', { class: 'num' }, r.term ?? '–'),
+            el('td', { class: r.problem ? 'dev-pos' : 'muted' }, r.problem ?? '–')));
         }
-        if (!(c.replicas || []).length) replicasBody.append(el('tr', {}, el('td', { colspan: 4, class: 'empty' }, 'no replicas reported')));
+        if (!(c.replicas || []).length) replicasBody.append(el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'no replicas reported')));
         clear(historyBody);
         const history = [...(c.history || [])].sort((a, b) => b.version - a.version);
         for (const h of history) {
