@@ -80,7 +80,7 @@ export async function action(path, body, { label, describe } = {}) {
   if (!response.ok) {
     const err = errorOf(response.status, data);
     let message = `${name} failed (${response.status}${err.code ? ' ' + err.code : ''}): ${err.message}`;
-    if (response.status === 401) message += token ? ' — the admin token was refused' : ' — set the admin token first';
+    if (response.status === 401 && !token) message += ' — paste the admin token in the header first';
     showResult(response.status, message);
     return { ok: false, status: response.status, data, error: message };
   }

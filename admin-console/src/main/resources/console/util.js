@@ -214,3 +214,55 @@ export function hexDump(bytes) {
   }
   return lines.join('\n') || '(empty)';
 }
+
+// ---- keyed rows, updated in place ----
+
+function syncAttrs(target, source) {
+  for (const { name } of [...target.attributes]) if (!source.hasAttribute(name)) target.removeAttribute(name);
+  for (const { name, value } of [...source.attributes]) if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+}
+
+function sameChildren(a, b) {
+  if (a.childNodes.length !== b.childNodes.length) return false;
+  for (let i = 0; i < a.childNodes.length; i++) if (!a.childNodes[i].isEqualNode(b.childNodes[i])) return false;
+  return true;
+}
+
+/**
+ * Make `parent`'s keyed children match `items`: a row whose key stays keeps its element and its
+ * cells (only their attributes and contents change), so a script holding a row or a cell between
+ * two refreshes still holds a live element. `render(item)` builds a fresh row whose
+ * `data-${keyAttr}` is the key; rows without that attribute (an "empty" row) are replaced.
+ */
+export function syncRows(parent, items, keyAttr, render = (row) => row) {
+  const attr = `data-${keyAttr}`;
+  const existing = new Map();
+  for (const child of [...parent.children]) {
+    if (child.hasAttribute(attr)) existing.set(child.getAttribute(attr), child);
+    else child.remove();
+  }
+  const keep = new Set();
+  let cursor = null;
+  for (const item of items) {
+    const fresh = render(item);
+    const key = fresh.getAttribute(attr);
+    let row = existing.get(key);
+    if (row && row.children.length === fresh.children.length && row.tagName === fresh.tagName) {
+      syncAttrs(row, fresh);
+      for (let i = 0; i < fresh.children.length; i++) {
+        const cell = row.children[i];
+        const next = fresh.children[i];
+        syncAttrs(cell, next);
+        if (!sameChildren(cell, next)) cell.replaceChildren(...next.childNodes);
+      }
+    } else {
+      if (row) row.remove();
+      row = fresh;
+    }
+    keep.add(key);
+    const want = cursor ? cursor.nextSibling : parent.firstChild;
+    if (want !== row) parent.insertBefore(row, want);
+    cursor = row;
+  }
+  for (const [key, row] of existing) if (!keep.has(key)) row.remove();
+}

@@ -1,7 +1,7 @@
 // Changes: a membership change from a dry run (plan) to commit, and the transfer it starts.
 
 import { get, action } from '../api.js';
-import { el, clear, fill, nodeColour, fmtInt, fmtBytes, fmtRate, fmtDuration, nodeChip, compareIds, progressBar } from '../util.js';
+import { el, clear, fill, syncRows, nodeColour, fmtInt, fmtBytes, fmtRate, fmtDuration, nodeChip, compareIds, progressBar } from '../util.js';
 
 const KINDS = [
   ['join', 'add nodes'],
@@ -170,14 +170,14 @@ export default {
             el('span', { class: 'muted' }, `ETA ${fmtDuration(eta)}`)),
           el('div', { style: { margin: '4px 0 12px' } }, progressBar(total ? done / total : 0, `${fmtInt(done)} / ${fmtInt(total)}`)))
         : el('div', { class: 'empty' }, t && t.version != null && total ? `No transfer running (the last one, to v${version}, moved ${fmtInt(done)} of ${fmtInt(total)}).` : 'No transfer running.'));
-      clear(transferNodes);
+      const rows = [];
       for (const n of list) {
         const seen = Math.max(maxPending.get(n.id) || 0, n.pendingBuckets || 0);
         maxPending.set(n.id, seen);
         const remaining = n.bytesPerSecond > 0 && n.etaSeconds != null ? n.bytesPerSecond * n.etaSeconds : null;
         const byBytes = remaining != null && n.bytesMoved + remaining > 0 ? n.bytesMoved / (n.bytesMoved + remaining) : null;
         const frac = !n.pendingBuckets ? 1 : byBytes != null ? byBytes : seen ? 1 - n.pendingBuckets / seen : 0;
-        transferNodes.append(el('tr', { dataset: { node: n.id } },
+        rows.push(el('tr', { dataset: { node: n.id } },
           el('td', {}, nodeChip(n.id)),
           el('td', { class: 'num' }, fmtInt(n.pendingBuckets)),
           el('td', { class: 'num' }, fmtBytes(n.bytesMoved)),
@@ -185,6 +185,7 @@ export default {
           el('td', { class: 'num' }, n.etaSeconds == null ? '–' : fmtDuration(n.etaSeconds)),
           el('td', {}, progressBar(frac, `${Math.round(frac * 100)} %`))));
       }
+      syncRows(transferNodes, rows, 'node');
       if (!list.length) transferNodes.append(el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'no node is moving buckets')));
     }
 

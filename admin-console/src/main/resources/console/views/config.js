@@ -1,7 +1,7 @@
 // Config: the config service's Raft group and the table's history.
 
 import { get } from '../api.js';
-import { el, clear, fmtInt, fmtTime, fmtAgo } from '../util.js';
+import { el, syncRows, fmtInt, fmtTime, fmtAgo } from '../util.js';
 
 export default {
   title: 'Config',
@@ -42,27 +42,29 @@ export default {
         staged.textContent = c.staged == null || c.staged === false ? 'none' : typeof c.staged === 'object' ? describeStaged(c.staged) : String(c.staged);
         problem.hidden = !c.problem;
         problem.textContent = c.problem ? `config service: ${c.problem}` : '';
-        clear(replicasBody);
+        const replicaRows = [];
         for (const r of c.replicas || []) {
           const isLeader = r.id === c.leader;
-          replicasBody.append(el('tr', { dataset: { replica: r.id }, class: isLeader ? 'leader' : '' },
+          replicaRows.push(el('tr', { dataset: { replica: r.id }, class: isLeader ? 'leader' : '' },
             el('td', { class: 'mono' }, r.id, isLeader ? el('span', { class: 'badge leader', style: { marginLeft: '8px' } }, 'leader') : null),
             el('td', { class: 'mono small' }, r.address ?? '–'),
             el('td', {}, el('span', { class: `badge ${r.state}` }, r.state ?? '–'), r.role ? el('span', { class: 'muted small' }, ` ${r.role}`) : null),
             el('td', { class: 'num' }, r.term ?? '–'),
             el('td', { class: r.problem ? 'dev-pos' : 'muted' }, r.problem ?? '–')));
         }
+        syncRows(replicasBody, replicaRows, 'replica');
         if (!(c.replicas || []).length) replicasBody.append(el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'no replicas reported')));
-        clear(historyBody);
+        const historyRows = [];
         const history = [...(c.history || [])].sort((a, b) => b.version - a.version);
         for (const h of history) {
-          historyBody.append(el('tr', { dataset: { version: h.version } },
+          historyRows.push(el('tr', { dataset: { version: h.version } },
             el('td', { class: 'num' }, h.version),
             el('td', {}, describeChange(h.change)),
             el('td', { title: h.atMillis ? new Date(h.atMillis).toISOString() : '' }, fmtTime(h.atMillis),
               el('span', { class: 'muted small ago', dataset: { at: h.atMillis } }, h.atMillis ? ` · ${fmtAgo(h.atMillis)}` : '')),
             el('td', { class: 'num' }, fmtInt(h.moves))));
         }
+        syncRows(historyBody, historyRows, 'version');
         if (!history.length) historyBody.append(el('tr', {}, el('td', { colspan: 4, class: 'empty' }, 'no history')));
       },
       destroy() {},

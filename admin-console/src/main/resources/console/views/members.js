@@ -1,7 +1,7 @@
 // Members: one row per node, merged from the config service and the nodes' own reports.
 
 import { get } from '../api.js';
-import { el, clear, fill, fmtInt, fmtNum, fmtBytes, fmtAgo, fmtTime, nodeChip, registerNodes, compareIds, sparkline } from '../util.js';
+import { el, fill, syncRows, fmtInt, fmtNum, fmtBytes, fmtAgo, fmtTime, nodeChip, registerNodes, compareIds, sparkline } from '../util.js';
 
 const COLUMNS = [
   ['node'], ['zone'], ['address'], ['role'], ['status'], ['phi (60 s)'], ['keys', 'num'], ['bytes', 'num'],
@@ -24,7 +24,6 @@ export default {
         const members = [...(m.members || [])].sort((a, b) => compareIds(a.id, b.id));
         registerNodes(members.map((x) => x.id));
         const now = Date.now();
-        clear(body);
         let keys = 0;
         let bytes = 0;
         let hints = 0;
@@ -34,8 +33,10 @@ export default {
           bytes += x.bytes || 0;
           hints += x.hintsQueued || 0;
           if (x.status === 'up') up++;
+        }
+        const row = (x) => {
           const phiNow = x.phi;
-          body.append(el('tr', { dataset: { node: x.id }, class: x.status },
+          return el('tr', { dataset: { node: x.id }, class: x.status },
             el('td', { class: 'id' }, nodeChip(x.id)),
             el('td', { class: 'zone' }, x.zone ?? el('span', { class: 'muted' }, '–')),
             el('td', { class: 'address mono small', title: `gossip ${x.address ?? '–'} · http ${x.http ?? '–'}` }, x.address ?? '–', x.http ? el('div', { class: 'muted' }, `http ${x.http}`) : null),
@@ -52,8 +53,9 @@ export default {
             el('td', { class: 'reachable', title: x.problem || '' }, el('span', { class: `badge ${x.reachable ? 'yes' : 'no'}` }, x.reachable ? 'yes' : 'no'),
               x.problem ? el('span', { class: 'muted small' }, ` ${x.problem}`) : null),
             el('td', { class: 'generation num' }, x.generation ?? '–'),
-            el('td', { class: 'table-version num' }, x.tableVersion ?? '–')));
-        }
+            el('td', { class: 'table-version num' }, x.tableVersion ?? '–'));
+        };
+        syncRows(body, members, 'node', row);
         if (!members.length) body.append(el('tr', {}, el('td', { colspan: COLUMNS.length, class: 'empty' }, 'no members')));
         const card = (label, value) => el('div', { class: 'card' }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, value));
         fill(totals, card('Up', `${up} / ${members.length}`), card('Keys', fmtInt(keys)), card('Bytes', fmtBytes(bytes)), card('Hints queued', fmtInt(hints)));

@@ -2,7 +2,7 @@
 // and one line per member.
 
 import { get } from '../api.js';
-import { el, clear, fill, fmtInt, fmtTime, fmtBytes, fmtAgo, nodeChip, registerNodes, compareIds, errorBox } from '../util.js';
+import { el, clear, fill, syncRows, fmtInt, fmtTime, fmtBytes, fmtAgo, nodeChip, registerNodes, compareIds, errorBox } from '../util.js';
 
 const RED_KINDS = new Set(['nodes-down', 'below-w', 'fallback-buckets', 'config-leader']);
 
@@ -46,13 +46,15 @@ export default {
             card('Config leader', el('span', { id: 'overview-config-leader' }, overview.configLeader ?? 'none'), overview.configLeader ? null : 'no leader: changes cannot commit'),
             card('Health', overview.healthy ? 'healthy' : `${(overview.reasons || []).length} issue${(overview.reasons || []).length === 1 ? '' : 's'}`, `as of ${fmtTime(overview.atMillis)}`),
           );
-          const list = clear(reasonsPanel.querySelector('#reasons'));
+          const list = reasonsPanel.querySelector('#reasons');
+          const items = [];
           const old = reasonsPanel.querySelector('.all-good');
           if (old) old.remove();
           for (const r of overview.reasons || []) {
-            list.append(el('li', { dataset: { kind: r.kind }, class: RED_KINDS.has(r.kind) ? 'bad' : 'warn' },
+            items.push(el('li', { dataset: { kind: r.kind }, class: RED_KINDS.has(r.kind) ? 'bad' : 'warn' },
               el('span', { class: 'kind' }, r.kind), el('span', { class: 'text' }, r.text), el('span', { class: 'detail' }, reasonDetail(r))));
           }
+          syncRows(list, items, 'kind');
           if (!(overview.reasons || []).length) list.after(el('div', { class: 'all-good' }, overview.summary || 'Every node up, every bucket with all its primaries, no transfer, no hints, a config leader.'));
         }
         // One line per member: cheap (the console answers from its last gathering).

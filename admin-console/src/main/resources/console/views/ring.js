@@ -3,7 +3,7 @@
 // preference list; the shares table says how far each node is from its ideal.
 
 import { get } from '../api.js';
-import { el, svg, clear, fill, fmtInt, fmtNum, nodeColour, nodeChip, registerNodes, compareIds } from '../util.js';
+import { el, svg, clear, fill, syncRows, fmtInt, fmtNum, nodeColour, nodeChip, registerNodes, compareIds } from '../util.js';
 
 const SIZE = 660;
 const C = SIZE / 2;
@@ -182,14 +182,14 @@ export default {
       const sk = JSON.stringify([r.shares, r.replicas, r.buckets]);
       if (sk !== lastShares) {
         lastShares = sk;
-        clear(sharesBody);
+        const rows = [];
         const list = [...(r.shares || [])].sort((a, b) => compareIds(a.node, b.node));
         const maxP = Math.max(1, ...list.map((s) => Math.max(s.primaries || 0, s.idealPrimaries || 0)));
         for (const s of list) {
           const ideal = s.idealPrimaries;
           const idealReplicas = s.idealReplicas ?? (ideal != null ? ideal * (r.replicas || 1) : null);
           const dev = ideal ? ((s.primaries - ideal) / ideal) * 100 : null;
-          sharesBody.append(el('tr', { dataset: { node: s.node } },
+          rows.push(el('tr', { dataset: { node: s.node } },
             el('td', {}, nodeChip(s.node)),
             el('td', { class: 'num' }, fmtInt(s.primaries)),
             el('td', { class: 'num muted' }, fmtNum(ideal, 1)),
@@ -200,6 +200,7 @@ export default {
               el('div', { class: 'fill', style: { width: `${(100 * (s.primaries || 0)) / maxP}%`, background: nodeColour(s.node) } }),
               ideal != null ? el('div', { class: 'ideal', style: { left: `${(100 * ideal) / maxP}%` } }) : null))));
         }
+        syncRows(sharesBody, rows, 'node');
       }
     }
 
