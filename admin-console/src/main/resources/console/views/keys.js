@@ -21,6 +21,8 @@ function render(sib, format) {
 const sibKey = (s) => `${s.dot}|${s.value}`;
 const replicaSig = (r) => (r.found ? (r.siblings || []).map(sibKey).sort().join('\n') : '(none)');
 
+const siblingsAgreed = (replicas) => Math.max(0, ...replicas.map((r) => (r.siblings || []).length));
+
 function keyFromHash() {
   const m = (location.hash || '').match(/[?&]key=([^&]*)/);
   if (!m) return null;
@@ -131,7 +133,9 @@ export default {
           el('div', {}, el('span', { class: 'muted small' }, 'preference '), ...(d.preference || []).flatMap((id, i) => [i ? ' → ' : '', nodeChip(id)]))),
         d.differ
           ? el('div', { class: 'differ-banner', id: 'differ-marker' }, 'The replicas differ: they do not hold the same siblings (marked below). Anti-entropy or a read will repair them; a resolve writes one value over all of them.')
-          : el('div', { class: 'agree-banner' }, replicas.some((r) => r.found) ? 'The replicas agree.' : 'No replica holds this key.'),
+          : siblingsAgreed(replicas) > 1
+            ? el('div', { class: 'differ-banner siblings' }, `The replicas agree, on ${siblingsAgreed(replicas)} siblings: concurrent writes. Keep one, or write a merged value below.`)
+            : el('div', { class: 'agree-banner' }, replicas.some((r) => r.found) ? 'The replicas agree.' : 'No replica holds this key.'),
         cards,
         d.context ? el('div', { class: 'context', title: 'the merged context: a write with it supersedes everything shown' }, `merged context ${d.context}`) : null);
       prefill(d);

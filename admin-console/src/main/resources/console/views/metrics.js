@@ -54,6 +54,15 @@ const CHARTS = [
   },
 ];
 
+/** x-axis labels on a 24 h clock, with seconds when the ticks are less than a minute apart. */
+function clockLabels(u, splits) {
+  const step = splits.length > 1 ? splits[1] - splits[0] : 60;
+  const opts = step < 60
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
+    : { hour: '2-digit', minute: '2-digit', hour12: false };
+  return splits.map((v) => new Date(v * 1000).toLocaleTimeString('en-GB', opts));
+}
+
 function fmtValue(v, unit) {
   if (v == null) return '–';
   const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
@@ -113,7 +122,7 @@ export default {
             })),
           ],
           axes: [
-            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, values: (u, splits) => splits.map((v) => new Date(v * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })) },
+            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, values: clockLabels },
             { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, size: 64, values: (u, splits) => splits.map((v) => fmtValue(v, unit)) },
           ],
           legend: { live: true },
