@@ -96,6 +96,8 @@ export default {
       const sibOn = new Map();
       for (const r of replicas) for (const s of r.siblings || []) sibOn.set(sibKey(s), (sibOn.get(sibKey(s)) || 0) + 1);
 
+      const silent = replicas.length - answered;
+      const silentNote = silent ? ` ${silent} did not answer: what ${silent === 1 ? 'it holds' : 'they hold'} is unknown.` : '';
       result.dataset.differ = String(!!d.differ);
       result.dataset.key = d.key;
       const cards = el('div', { id: 'replicas' });
@@ -134,8 +136,10 @@ export default {
         d.differ
           ? el('div', { class: 'differ-banner', id: 'differ-marker' }, 'The replicas differ: they do not hold the same siblings (marked below). Anti-entropy or a read will repair them; a resolve writes one value over all of them.')
           : siblingsAgreed(replicas) > 1
-            ? el('div', { class: 'differ-banner siblings' }, `The replicas agree, on ${siblingsAgreed(replicas)} siblings: concurrent writes. Keep one, or write a merged value below.`)
-            : el('div', { class: 'agree-banner' }, replicas.some((r) => r.found) ? 'The replicas agree.' : 'No replica holds this key.'),
+            ? el('div', { class: 'differ-banner siblings' }, `The replicas${silent ? ' that answered' : ''} agree, on ${siblingsAgreed(replicas)} siblings: concurrent writes. Keep one, or write a merged value below.${silentNote}`)
+            : el('div', { class: silent ? 'differ-banner' : 'agree-banner' }, replicas.some((r) => r.found)
+              ? `The replicas${silent ? ' that answered' : ''} agree.${silentNote}`
+              : `No replica${silent ? ' that answered' : ''} holds this key.${silentNote}`),
         cards,
         d.context ? el('div', { class: 'context', title: 'the merged context: a write with it supersedes everything shown' }, `merged context ${d.context}`) : null);
       prefill(d);
