@@ -269,7 +269,9 @@ export default {
         el('div', { class: 'row' }, el('span', { class: 'k' }, 'preference'),
           el('span', { class: 'pref' }, ...pref.flatMap((id, i) => [i ? ' → ' : '', nodeChip(id), down.has(id) ? ' (down)' : '']))),
         el('div', { class: 'row' }, el('span', { class: 'k' }, 'fallbacks'),
-          el('span', { class: 'fallbacks' }, fallbacks.length ? fallbacks.flatMap((id, i) => [i ? ', ' : '', nodeChip(id)]) : 'none')),
+          el('span', { class: 'fallbacks' }, fallbacks.length
+            ? fallbacks.flatMap((id, i) => [i ? ', ' : '', nodeChip(id)])
+            : pref.some((id) => down.has(id)) ? 'none: no spare node, writes go to the primaries up' : 'none')),
         moving ? el('div', { class: 'row' }, el('span', { class: 'k' }, 'transfer'), 'moving now') : null);
     }
 
