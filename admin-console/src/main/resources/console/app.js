@@ -137,6 +137,10 @@ async function tick() {
   }
   if (mine !== generation) return; // a route change started its own loop
   const failed = results.find((r) => r.status === 'rejected');
+  const viewResult = results[1];
+  const viewError = document.getElementById('view-error');
+  viewError.hidden = !(viewResult && viewResult.status === 'rejected');
+  viewError.textContent = viewError.hidden ? '' : `This view could not refresh: ${viewResult.reason && viewResult.reason.message}. Showing the last answer; retrying every ${REFRESH_MS / 1000} s.`;
   const updated = document.getElementById('updated');
   if (failed) console.error(failed.reason);
   updated.textContent = failed
