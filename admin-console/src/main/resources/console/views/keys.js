@@ -171,7 +171,9 @@ export default {
         showResult(0, `${label} (not sent): inspect a key first`);
         return;
       }
+      // the key shown is the one acted on; with none shown yet, the one typed
       const key = current ?? input.value;
+      current = key;
       busy = true;
       try {
         const r = await action(`${path}?key=${encodeURIComponent(key)}`, body, { label: `${label} ${JSON.stringify(key)}` });
