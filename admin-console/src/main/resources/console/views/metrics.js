@@ -54,6 +54,16 @@ const CHARTS = [
   },
 ];
 
+/** A line only joins neighbours: a value with gaps on both sides (one busy 2 s) gets a dot. */
+function isolated(u, seriesIdx) {
+  const ys = u.data[seriesIdx] || [];
+  const out = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (ys[i] != null && (i === 0 || ys[i - 1] == null) && (i === ys.length - 1 || ys[i + 1] == null)) out.push(i);
+  }
+  return out;
+}
+
 /** x-axis labels on a 24 h clock, with seconds when the ticks are less than a minute apart. */
 function clockLabels(u, splits) {
   const step = splits.length > 1 ? splits[1] - splits[0] : 60;
@@ -117,12 +127,12 @@ export default {
               label: s.label,
               stroke: s.colour || COLOURS[i % COLOURS.length],
               width: 1.5,
-              points: { show: false },
+              points: { show: true, size: 5, fill: s.colour || COLOURS[i % COLOURS.length], filter: isolated },
               value: (u, v) => fmtValue(v, unit),
             })),
           ],
           axes: [
-            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, values: clockLabels },
+            { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, space: 90, values: clockLabels },
             { stroke: '#8a93a2', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e1e4ea' }, size: 64, values: (u, splits) => splits.map((v) => fmtValue(v, unit)) },
           ],
           legend: { live: true },
