@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code ringstore} jar as a process, for *IT tests, and finds free ports for it. */
-final class CliProcesses {
+/**
+ * Runs the real {@code ringstore} jar as a process, for *IT tests, and finds free ports for it.
+ * Public for the ITs of other packages (the console's browser ITs).
+ */
+public final class CliProcesses {
   private CliProcesses() {}
 
   /** A finished command: its exit code and what it printed. */
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
   /** Runs {@code ringstore ARGS...} to completion, waiting at most {@code seconds}. */
-  static Result run(List<String> args, int seconds) throws Exception {
+  public static Result run(List<String> args, int seconds) throws Exception {
     List<String> command = new ArrayList<>(java());
     command.addAll(args);
     Path err = Files.createTempFile("ringstore-client", ".err");
@@ -34,7 +37,7 @@ final class CliProcesses {
   }
 
   /** The command line that starts the jar: this JVM's java, {@code -jar}, the jar. */
-  static List<String> java() {
+  public static List<String> java() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return List.of(java, "-jar", NodeProcess.JAR.toString());
   }

@@ -2,6 +2,7 @@ package dev.ringstore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.List;
 /**
  * A {@code ringstore local} cluster started from the real jar for an *IT, plus anything else the
  * test starts from the jar; {@link #close} kills them all, nodes and config replicas included.
+ * Public for the ITs of other packages (the console's browser ITs).
  */
-final class LocalClusterProcess implements AutoCloseable {
+public final class LocalClusterProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -32,7 +34,7 @@ final class LocalClusterProcess implements AutoCloseable {
   }
 
   /** Runs {@code ringstore local} with K nodes and R config replicas, and waits for its file. */
-  static LocalClusterProcess start(Path dir, int basePort, int nodes, int configReplicas)
+  public static LocalClusterProcess start(Path dir, int basePort, int nodes, int configReplicas)
       throws Exception {
     LocalClusterProcess cluster = new LocalClusterProcess(dir);
     Process local =
@@ -57,16 +59,25 @@ final class LocalClusterProcess implements AutoCloseable {
     return file.get("processes").get(index);
   }
 
-  JsonNode processes() {
+  public JsonNode processes() {
     return file.get("processes");
   }
 
   /** Starts {@code ringstore ARGS...} in the background, output appended to {@code output}. */
-  Process spawn(List<String> args, Path output) throws Exception {
+  public Process spawn(List<String> args, Path output) throws Exception {
     List<String> command = new ArrayList<>(CliProcesses.java());
     command.addAll(args);
+    return exec(new ProcessBuilder(command), output);
+  }
+
+  /**
+   * Starts {@code builder}'s command (a whole command line, for example the one a node of this
+   * cluster ran, to restart it as {@code ringstore local} started it) in the background, output
+   * appended to {@code output}; {@link #close} kills it.
+   */
+  public Process exec(ProcessBuilder builder, Path output) throws Exception {
     Process process =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
             .start();
@@ -74,8 +85,13 @@ final class LocalClusterProcess implements AutoCloseable {
     return process;
   }
 
+  /** What {@code ringstore local} has printed so far. */
+  public String output() throws IOException {
+    return Files.readString(dir.resolve("local.out"));
+  }
+
   /** local-cluster.json's entry for process {@code id} (n1, c2, ...). */
-  JsonNode process(String id) {
+  public JsonNode process(String id) {
     for (JsonNode process : file.get("processes")) {
       if (process.get("id").asText().equals(id)) {
         return process;
