@@ -45,6 +45,14 @@ final class ConsoleApi {
    * header when {@code authorization} is null.
    */
   HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+    return post(path, body, authorization, null);
+  }
+
+  /**
+   * As {@link #post(String, String, String)}, as if sent by a page of {@code origin} when given.
+   */
+  HttpResponse<String> post(String path, String body, String authorization, String origin)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .timeout(Duration.ofSeconds(30))
@@ -52,6 +60,9 @@ final class ConsoleApi {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

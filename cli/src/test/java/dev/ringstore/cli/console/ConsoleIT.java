@@ -64,6 +64,8 @@ class ConsoleIT {
   private static final int HTTP_OFFSET = 1000;
   private static final int KEYS = 300;
   private static final String SIBLINGS_KEY = "console:siblings";
+  private static final String FIRST = "first-sibling";
+  private static final String SECOND = "second-sibling";
   private static final Pattern CONSOLE_LINE =
       Pattern.compile("console (http://\\S+/console/)#token=(\\S+)");
 
@@ -169,10 +171,10 @@ class ConsoleIT {
 
     page.show("ring");
     page.await(
-        "buckets with a primary down (n3's)",
+        "every bucket with a primary down: n3 holds a replica of each, and with 3 nodes no"
+            + " member stands in",
         Duration.ofSeconds(20),
-        d -> !page.findAll("svg#ring-svg path.bucket[data-state=fallback]").isEmpty());
-    assertThat(page.findAll("svg#ring-svg path.bucket")).hasSize(1024);
+        d -> page.findAll("svg#ring-svg path.bucket[data-state=fallback]").size() == 1024);
 
     ProcessBuilder again = new ProcessBuilder(commandLine);
     again.environment().put("RINGSTORE_ADMIN_TOKEN", token);
@@ -209,14 +211,22 @@ class ConsoleIT {
             "async",
             "--config",
             configAddresses(),
-            // slow enough that the page shows the transfer running for several seconds
+            // n4 takes about 450 KB: slow enough that the page shows the transfer running for
+            // about 10 s, through several of its 2 s refreshes
             "--transfer-bytes-per-second",
-            "100000"),
+            "40000"),
         dir.resolve("n4.out"));
     page.await("n4 asking to join", Duration.ofSeconds(60), d -> memberKnown("n4"));
 
     page.show("changes");
-    long before = Long.parseLong(page.text("#table-version").replaceAll("\\D", ""));
+    long before =
+        page.await(
+            "the table version",
+            Duration.ofSeconds(10),
+            d ->
+                number(page.text("#table-version")) > 0
+                    ? number(page.text("#table-version"))
+                    : null);
     new Select(page.find("select#change-kind")).selectByValue("join");
     page.type("input#change-nodes", "n4");
     page.find("button#plan-button").click();
@@ -225,14 +235,11 @@ class ConsoleIT {
         Duration.ofSeconds(20),
         d -> number(page.attribute("#plan-result", "data-moves")) > 0);
     assertThat(number(page.attribute("#plan-result", "data-bytes"))).isPositive();
-    assertThat(page.text("#action-result")).isNotBlank();
+    awaitAction("plan", 200);
 
     page.find("button#commit-button").click();
     page.acceptConfirmation();
-    page.await(
-        "the commit accepted",
-        Duration.ofSeconds(20),
-        d -> "200".equals(page.attribute("#action-result", "data-status")));
+    awaitAction("commit", 200);
     page.await(
         "the transfer running",
         Duration.ofSeconds(30),
@@ -278,8 +285,8 @@ class ConsoleIT {
   void siblingsOnEveryReplicaAreResolvedToOneValueFromTheKeyInspector() throws Exception {
     openConsole();
     try (NodeClient client = NodeClient.connect(address("n1"), Duration.ofSeconds(5))) {
-      client.put(bytes(SIBLINGS_KEY), bytes("v1"), null);
-      client.put(bytes(SIBLINGS_KEY), bytes("v2"), null);
+      client.put(bytes(SIBLINGS_KEY), bytes(FIRST), null);
+      client.put(bytes(SIBLINGS_KEY), bytes(SECOND), null);
     }
     page.show("keys");
     page.type("input#key-input", SIBLINGS_KEY);
@@ -293,31 +300,33 @@ class ConsoleIT {
     assertThat(page.attribute("#key-result", "data-differ")).isEqualTo("false");
     page.screenshot("keys");
 
-    WebElement chosen =
-        page.findAll("#replicas .replica .sibling").stream()
-            .filter(s -> s.getText().contains("v2"))
-            .findFirst()
-            .orElseThrow();
-    chosen.findElement(By.cssSelector("button.choose-sibling")).click();
-    List<WebElement> write = page.findAll("button#write-merged");
-    if (!write.isEmpty() && write.get(0).isDisplayed() && write.get(0).isEnabled()) {
-      write.get(0).click();
-    }
-    page.acceptConfirmation();
+    // "Keep this one" on a copy of the second value; a 2 s refresh may re-render the card between
+    // finding the button and clicking it, so find and click until one click lands.
     page.await(
-        "the resolve accepted",
-        Duration.ofSeconds(20),
-        d -> "200".equals(page.attribute("#action-result", "data-status")));
+        "a click on the second value's choose-sibling button",
+        Duration.ofSeconds(10),
+        d -> {
+          for (WebElement sibling : page.findAll("#replicas .replica .sibling[data-index]")) {
+            if (sibling.getText().contains(SECOND)) {
+              sibling.findElement(By.cssSelector("button.choose-sibling")).click();
+              return true;
+            }
+          }
+          return false;
+        });
+    awaitAction("resolve", 200);
     page.await(
-        "one value, v2, on every replica",
+        "one value, the second, on every replica",
         Duration.ofSeconds(20),
-        d -> everyReplica(s -> s.size() == 1 && s.get(0).contains("v2")));
+        d -> everyReplica(s -> s.size() == 1 && s.get(0).contains(SECOND)));
     assertThat(page.attribute("#key-result", "data-differ")).isEqualTo("false");
 
     JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
     assertThat(inspect.get("replicas")).hasSize(3);
     for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.get("values").toString()).as(replica.toString()).isEqualTo("[\"v2\"]");
+      assertThat(replica.get("values").toString())
+          .as(replica.toString())
+          .isEqualTo("[\"" + SECOND + "\"]");
     }
   }
 
@@ -345,37 +354,46 @@ class ConsoleIT {
               authorization));
     }
 
+    // The right token from another site's page: 403, nothing changed either.
+    HttpResponse<String> foreign =
+        api.post("plan", plan, "Bearer " + token, "http://elsewhere.example");
+    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+
     page.type("#token-input", "");
     page.find("#token-save").click();
+    page.await(
+        "the page without a token",
+        Duration.ofSeconds(5),
+        d -> "false".equals(page.attribute("#token-state", "data-set")));
     page.show("keys");
     page.type("input#key-input", SIBLINGS_KEY);
     page.find("button#inspect-button").click();
     page.await("the key shown", Duration.ofSeconds(20), d -> replicaSiblings().size() == 3);
     page.find("button#delete-key").click();
     page.acceptConfirmation();
-    page.await(
-        "the delete refused",
-        Duration.ofSeconds(20),
-        d -> "401".equals(page.attribute("#action-result", "data-status")));
+    awaitAction("delete", 401);
     page.show("changes");
     new Select(page.find("select#change-kind")).selectByValue("leave");
     page.type("input#change-nodes", "n4");
     page.find("button#plan-button").click();
-    page.await(
-        "the plan refused",
-        Duration.ofSeconds(20),
-        d -> "401".equals(page.attribute("#action-result", "data-status")));
+    awaitAction("plan", 401);
 
     assertThat(api.get("overview").path("tableVersion").asLong()).isEqualTo(version);
     assertThat(api.get("config").path("history").size()).isEqualTo(history);
     assertThat(api.get("transfer").path("running").asBoolean()).isFalse();
     JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
     for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.get("values").toString()).as(replica.toString()).isEqualTo("[\"v2\"]");
+      assertThat(replica.get("values").toString())
+          .as(replica.toString())
+          .isEqualTo("[\"" + SECOND + "\"]");
     }
 
     page.type("#token-input", token);
     page.find("#token-save").click();
+    page.await(
+        "the token back",
+        Duration.ofSeconds(5),
+        d -> "true".equals(page.attribute("#token-state", "data-set")));
   }
 
   @Test
@@ -396,6 +414,19 @@ class ConsoleIT {
       }
       System.out.println("ConsoleIT: screenshots copied to " + docs);
     }
+  }
+
+  /**
+   * Waits until the action result line reports {@code label}'s answer (the page prefixes the answer
+   * with the action's name) with HTTP {@code status}.
+   */
+  private void awaitAction(String label, int status) {
+    page.await(
+        label + " answered " + status,
+        Duration.ofSeconds(30),
+        d ->
+            String.valueOf(status).equals(page.attribute("#action-result", "data-status"))
+                && page.text("#action-result").startsWith(label));
   }
 
   /**
