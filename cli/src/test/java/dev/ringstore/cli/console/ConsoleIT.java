@@ -324,7 +324,7 @@ class ConsoleIT {
     JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
     assertThat(inspect.get("replicas")).hasSize(3);
     for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.get("values").toString())
+      assertThat(replica.path("values").toString())
           .as(replica.toString())
           .isEqualTo("[\"" + SECOND + "\"]");
     }
@@ -383,7 +383,7 @@ class ConsoleIT {
     assertThat(api.get("transfer").path("running").asBoolean()).isFalse();
     JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
     for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.get("values").toString())
+      assertThat(replica.path("values").toString())
           .as(replica.toString())
           .isEqualTo("[\"" + SECOND + "\"]");
     }
@@ -516,13 +516,19 @@ class ConsoleIT {
     assertThat(ConsoleApi.json(response.body()).path("error").asText()).isNotBlank();
   }
 
-  /** Writes KEYS keys of 2 KiB through n1: traffic for the charts, bytes for the join to move. */
+  /**
+   * Writes KEYS keys of 2 KiB through n1 and reads them back: traffic for the charts (puts and
+   * gets), bytes for the join to move.
+   */
   private void writeKeys() {
     try (NodeClient client = NodeClient.connect(address("n1"), Duration.ofSeconds(5))) {
       for (int i = 0; i < KEYS; i++) {
         byte[] value =
             ("value-" + i + "-").repeat(300).substring(0, 2048).getBytes(StandardCharsets.UTF_8);
         client.put(bytes("key-" + i), value, null);
+      }
+      for (int i = 0; i < KEYS; i++) {
+        assertThat(client.get(bytes("key-" + i)).found()).as("key-%d", i).isTrue();
       }
     }
   }
