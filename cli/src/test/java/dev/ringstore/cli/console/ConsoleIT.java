@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,13 +89,14 @@ class ConsoleIT {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
     if (browser != null) {
       browser.quit();
     }
     if (cluster != null) {
       cluster.close();
     }
+    keepLogs();
   }
 
   @Test
@@ -554,6 +556,25 @@ class ConsoleIT {
   private InetSocketAddress address(String node) {
     String[] hostPort = cluster.process(node).get("listen").asText().split(":");
     return new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+  }
+
+  /**
+   * Copies every log and output file of the cluster (local.out, nK/node.log, cK/config.log, ...)
+   * and chromedriver's log to {@code target/console-it-logs/}, since the temporary directory goes
+   * away with the class: what a failure needs to be understood.
+   */
+  private static void keepLogs() throws Exception {
+    Path kept = moduleDirectory().resolve("target").resolve("console-it-logs");
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".log") || name.endsWith(".out")) {
+          Path copy = kept.resolve(dir.relativize(file).toString());
+          Files.createDirectories(copy.getParent());
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   /** So that a screenshot left by an earlier run never stands in for one this run missed. */
