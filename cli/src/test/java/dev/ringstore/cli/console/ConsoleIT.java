@@ -323,13 +323,7 @@ class ConsoleIT {
         d -> everyReplica(s -> s.size() == 1 && s.get(0).contains(SECOND)));
     assertThat(page.attribute("#key-result", "data-differ")).isEqualTo("false");
 
-    JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
-    assertThat(inspect.get("replicas")).hasSize(3);
-    for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.path("values").toString())
-          .as(replica.toString())
-          .isEqualTo("[\"" + SECOND + "\"]");
-    }
+    assertEveryReplicaHolds(SECOND);
   }
 
   @Test
@@ -383,12 +377,7 @@ class ConsoleIT {
     assertThat(api.get("overview").path("tableVersion").asLong()).isEqualTo(version);
     assertThat(api.get("config").path("history").size()).isEqualTo(history);
     assertThat(api.get("transfer").path("running").asBoolean()).isFalse();
-    JsonNode inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
-    for (JsonNode replica : inspect.get("replicas")) {
-      assertThat(replica.path("values").toString())
-          .as(replica.toString())
-          .isEqualTo("[\"" + SECOND + "\"]");
-    }
+    assertEveryReplicaHolds(SECOND);
 
     page.type("#token-input", token);
     page.find("#token-save").click();
@@ -533,6 +522,28 @@ class ConsoleIT {
         assertThat(client.get(bytes("key-" + i)).found()).as("key-%d", i).isTrue();
       }
     }
+  }
+
+  /**
+   * {@code ringstore inspect K --json} shows {@code value} alone on each of the key's three
+   * replicas within 20 s (a write waits for W of them; the third follows).
+   */
+  private void assertEveryReplicaHolds(String value) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String expected = "[\"" + value + "\"]";
+    JsonNode inspect;
+    boolean all;
+    do {
+      inspect = ConsoleApi.json(cli("inspect", SIBLINGS_KEY, "--json").out());
+      all = inspect.path("replicas").size() == 3;
+      for (JsonNode replica : inspect.path("replicas")) {
+        all &= replica.path("values").toString().equals(expected);
+      }
+      if (!all) {
+        Thread.sleep(200);
+      }
+    } while (!all && System.nanoTime() < deadline);
+    assertThat(all).as("every replica holds only %s: %s", value, inspect).isTrue();
   }
 
   private CliProcesses.Result cli(String... args) throws Exception {
