@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -576,6 +577,13 @@ class ConsoleIT {
    */
   private static void keepLogs() throws Exception {
     Path kept = moduleDirectory().resolve("target").resolve("console-it-logs");
+    if (Files.exists(kept)) {
+      try (Stream<Path> old = Files.walk(kept)) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path); // an earlier run's logs would pass for this run's
+        }
+      }
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();
