@@ -49,7 +49,8 @@ import org.openqa.selenium.support.ui.Select;
  *
  * <pre>
  * mvn -B -ntp verify -pl cli -am -Dit.test=ConsoleIT -Dtest=none \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dconsole.screenshots.update=true
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+ *     -Dconsole.screenshots.update=true
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
