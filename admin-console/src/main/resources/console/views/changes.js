@@ -106,7 +106,7 @@ export default {
           stat('moves', fmtInt(moveCount)),
           stat('bytes to move', fmtBytes(p.estimatedBytes)),
           stat('zone violations', fmtInt(violations), violations ? 'bad' : ''),
-          stat('estimated time', fmtDuration(p.estimatedSeconds))),
+          stat(p.estimateBytesPerSecond ? `estimated time at ${fmtBytes(p.estimateBytesPerSecond)}/s per receiver` : 'estimated time', fmtDuration(p.estimatedSeconds))),
         Array.isArray(p.zoneViolations) && p.zoneViolations.length ? el('div', { class: 'error-box small' }, `zone violations: ${p.zoneViolations.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)).join('; ')}`) : null,
         perNode.length ? el('table', { class: 'per-node', style: { maxWidth: '640px' } },
           el('thead', {}, el('tr', {}, el('th', {}, 'node'), el('th', { class: 'num' }, 'replicas after'), el('th', {}, ''))),

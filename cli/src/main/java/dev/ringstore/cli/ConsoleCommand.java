@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Serves the admin console on its own port until SIGTERM or Ctrl-C.",
       "It reads the config service (--config) and each node's HTTP port, and acts through",
       "them; every node serves the same console at /console/ on its --http port.",
-      "Prints the console's address with the admin token in its fragment (docs/console.md)."
+      "Prints the console's address with the admin token in its fragment (docs/console.md);",
+      "with --json, {\"console\", \"listen\"}."
     })
 final class ConsoleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,6 +66,11 @@ final class ConsoleCommand implements Callable<Integer> {
       description =
           "The token actions need. Default: RINGSTORE_ADMIN_TOKEN, else a new one, printed.")
   String adminToken;
+
+  @Option(
+      names = "--json",
+      description = "Print the serving line as JSON: {\"console\", \"listen\"}.")
+  boolean json;
 
   @Override
   public Integer call() throws Exception {

@@ -139,7 +139,8 @@ class ConsoleApiTest {
   void theOverviewTurnsHealthyAndEveryViewHasItsShape() throws Exception {
     JsonNode overview = await("/api/v1/overview", o -> o.get("healthy").asBoolean());
     assertThat(overview.get("summary").asText()).startsWith("healthy: 3 nodes up, table v");
-    assertThat(overview.get("nodes").toString()).isEqualTo("{\"up\":3,\"down\":0,\"total\":3}");
+    assertThat(overview.get("nodes").toString())
+        .isEqualTo("{\"up\":3,\"down\":0,\"total\":3,\"joining\":[]}");
 
     JsonNode ring = get("/api/v1/ring");
     assertThat(ring.get("buckets").asInt()).isEqualTo(64);

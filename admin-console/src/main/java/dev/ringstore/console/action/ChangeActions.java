@@ -54,6 +54,7 @@ public final class ChangeActions {
     }
     ObjectNode answer = (ObjectNode) parse(await(config.plan(plan.build())));
     answer.put("estimatedSeconds", estimatedSeconds(answer));
+    answer.put("estimateBytesPerSecond", RECEIVER_BYTES_PER_SECOND);
     return answer;
   }
 

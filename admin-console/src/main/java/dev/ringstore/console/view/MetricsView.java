@@ -23,22 +23,23 @@ public final class MetricsView {
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("intervalMillis", INTERVAL);
     ObjectNode nodes = json.putObject("nodes");
     TreeMap<Long, ObjectNode> cluster = new TreeMap<>();
-    histories.forEach(
-        (id, history) -> {
-          if (!history.reachable()) {
-            nodes.putArray(id);
-            return;
-          }
-          JsonNode samples = history.report().path("samples");
-          nodes.set(id, samples);
-          for (JsonNode sample : samples) {
-            long step = sample.path("atMillis").asLong() / INTERVAL * INTERVAL;
-            ObjectNode into =
-                cluster.computeIfAbsent(
-                    step, s -> JsonNodeFactory.instance.objectNode().put("atMillis", s));
-            merge(into, (ObjectNode) sample);
-          }
-        });
+    new TreeMap<>(histories)
+        .forEach(
+            (id, history) -> {
+              if (!history.reachable()) {
+                nodes.putArray(id);
+                return;
+              }
+              JsonNode samples = history.report().path("samples");
+              nodes.set(id, samples);
+              for (JsonNode sample : samples) {
+                long step = sample.path("atMillis").asLong() / INTERVAL * INTERVAL;
+                ObjectNode into =
+                    cluster.computeIfAbsent(
+                        step, s -> JsonNodeFactory.instance.objectNode().put("atMillis", s));
+                merge(into, (ObjectNode) sample);
+              }
+            });
     ArrayNode all = json.putArray("cluster");
     cluster.values().forEach(all::add);
     return json;

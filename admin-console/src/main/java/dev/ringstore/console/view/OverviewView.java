@@ -40,11 +40,17 @@ public final class OverviewView {
                       : " (" + snapshot.configProblem() + ")"));
     }
     List<String> down = new ArrayList<>();
+    List<String> joining = new ArrayList<>();
     verdicts
         .all()
         .forEach(
             (id, s) -> {
-              if (s.equals("down")) {
+              if (MembersView.configRecord(snapshot, id)
+                  .path("status")
+                  .asText()
+                  .equals("joining")) {
+                joining.add(id); // not in any table yet: nothing depends on it
+              } else if (s.equals("down")) {
                 down.add(id);
               }
             });
@@ -133,7 +139,7 @@ public final class OverviewView {
           .put("kind", "unreachable")
           .put("text", "the console cannot reach " + String.join(", ", unreachable) + " over HTTP");
     }
-    int total = verdicts.all().size();
+    int total = verdicts.all().size() - joining.size();
     json.put("healthy", reasons.isEmpty());
     List<String> texts = new ArrayList<>();
     reasons.forEach(r -> texts.add(r.path("text").asText()));
@@ -146,12 +152,15 @@ public final class OverviewView {
                 + tableVersion(snapshot)
                 + ", config leader "
                 + leader
+                + (joining.isEmpty() ? "" : "; " + String.join(", ", joining) + " asking to join")
             : String.join("; ", texts));
     json.set("reasons", reasons);
-    json.putObject("nodes")
-        .put("up", total - down.size())
-        .put("down", down.size())
-        .put("total", total);
+    ObjectNode nodes =
+        json.putObject("nodes")
+            .put("up", total - down.size())
+            .put("down", down.size())
+            .put("total", total);
+    joining.forEach(nodes.putArray("joining")::add);
     json.put("tableVersion", tableVersion(snapshot));
     json.put("configLeader", leader);
     json.put("atMillis", snapshot.atMillis());

@@ -41,8 +41,8 @@ class MetricsViewTest {
     assertThat(first.get("opsPerSecond").get("put").asDouble()).isEqualTo(15);
     assertThat(first.get("p99Millis").get("get").asDouble()).isEqualTo(7.5);
     assertThat(first.get("p99Millis").get("put").asDouble()).isEqualTo(3.0);
-    assertThat(first.get("errorsPerSecond").toString())
-        .isEqualTo("{\"TIMEOUT\":1,\"OVERLOADED\":2}");
+    assertThat(first.get("errorsPerSecond"))
+        .isEqualTo(Snapshots.JSON.readTree("{\"TIMEOUT\": 1, \"OVERLOADED\": 2}"));
     assertThat(first.get("hintsStoredPerSecond").asDouble()).isEqualTo(2.0);
     assertThat(metrics.get("cluster").get(1).get("opsPerSecond").get("get").asDouble())
         .isEqualTo(50);

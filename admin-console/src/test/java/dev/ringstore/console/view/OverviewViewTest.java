@@ -28,7 +28,20 @@ class OverviewViewTest {
     assertThat(kinds(overview)).containsExactly("nodes-down", "fallback-buckets");
     assertThat(overview.get("summary").asText())
         .isEqualTo("n3 is down; 64 buckets have a primary down, served by fallbacks");
-    assertThat(overview.get("nodes").toString()).isEqualTo("{\"up\":2,\"down\":1,\"total\":3}");
+    assertThat(overview.get("nodes").toString())
+        .isEqualTo("{\"up\":2,\"down\":1,\"total\":3,\"joining\":[]}");
+  }
+
+  @Test
+  void aNodeAskingToJoinIsNeitherCountedNorDown() {
+    ClusterSnapshot snapshot =
+        new Snapshots(List.of("n1", "n2", "n3"), Set.of()).joining("n4").build();
+    ObjectNode overview = overview(snapshot);
+    assertThat(overview.get("healthy").asBoolean()).isTrue();
+    assertThat(overview.get("summary").asText())
+        .isEqualTo("healthy: 3 nodes up, table v1, config leader c1; n4 asking to join");
+    assertThat(overview.get("nodes").toString())
+        .isEqualTo("{\"up\":3,\"down\":0,\"total\":3,\"joining\":[\"n4\"]}");
   }
 
   @Test

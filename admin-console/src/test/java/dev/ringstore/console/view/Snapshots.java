@@ -30,12 +30,19 @@ final class Snapshots {
   private final List<String> ids;
   private final Set<String> down;
   private final Map<String, List<ObjectNode>> hints = new HashMap<>();
+  private final List<String> joining = new ArrayList<>();
   private String leader = "c1";
   private JsonNode transfer;
 
   Snapshots(List<String> ids, Set<String> down) {
     this.ids = ids;
     this.down = down;
+  }
+
+  /** A node that asked to join: known to the config service and answering, in no table. */
+  Snapshots joining(String id) {
+    joining.add(id);
+    return this;
   }
 
   Snapshots leader(String id) {
@@ -74,6 +81,8 @@ final class Snapshots {
     ArrayNode nodes = status.putArray("nodes");
     ids.forEach(
         id -> nodes.addObject().put("id", id).put("status", "member").put("http", id + ":80"));
+    joining.forEach(
+        id -> nodes.addObject().put("id", id).put("status", "joining").put("http", id + ":80"));
     status.set("transfer", transfer);
     Map<String, NodeReport> reports = new HashMap<>();
     for (String id : ids) {
@@ -93,6 +102,11 @@ final class Snapshots {
       ArrayNode queues = report.putArray("hints");
       hints.getOrDefault(id, List.of()).forEach(queues::add);
       report.putObject("antiEntropy").putObject("lastExchangeMillis");
+      reports.put(id, new NodeReport(id, id + ":80", report, null));
+    }
+    for (String id : joining) {
+      ObjectNode report = JSON.createObjectNode().put("id", id).put("generation", 1);
+      report.putArray("members").addObject().put("id", id).put("status", "joining");
       reports.put(id, new NodeReport(id, id + ":80", report, null));
     }
     return new ClusterSnapshot(NOW, status, null, List.of(), routing(), reports);
