@@ -4,11 +4,12 @@ import dev.ringstore.console.AdminToken;
 import dev.ringstore.console.ConsoleServer;
 import dev.ringstore.console.ConsoleSettings;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,32 +25,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the admin console on its own port until SIGTERM or Ctrl-C.",
-      "It reads the config service (--config) and each node's HTTP port, and acts through",
-      "them; every node serves the same console at /console/ on its --http port.",
-      "Prints the console's address with the admin token in its fragment (docs/console.md);",
-      "with --json, {\"console\", \"listen\"}."
+      "It reads the config service (--config) and each node's HTTP port, and acts",
+      "through them; every node with --http serves the same console at /console/.",
+      "Prints its address with the admin token in the fragment (docs/console.md);",
+      "with --json, {\"console\", \"listen\"}. Here --timeout bounds each replica",
+      "and node per gathering (every 2 s), default 2s."
     })
 final class ConsoleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      split = ",",
-      converter = HostPort.class,
-      paramLabel = "HOST:PORT",
-      description =
-          "The config replicas' client addresses, comma-separated. Default: the config replicas"
-              + " of the local cluster.")
-  List<InetSocketAddress> config;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = LocalClusterFile.DEFAULT_DIR,
-      description =
-          "Without --config: the data directory of the `ringstore local` cluster."
-              + " Default: ${DEFAULT-VALUE}.")
-  Path data;
+  @Mixin ConfigServiceOptions service = new ConfigServiceOptions();
 
   @Option(
       names = "--listen",
@@ -67,16 +52,11 @@ final class ConsoleCommand implements Callable<Integer> {
           "The token actions need. Default: RINGSTORE_ADMIN_TOKEN, else a new one, printed.")
   String adminToken;
 
-  @Option(
-      names = "--json",
-      description = "Print the serving line as JSON: {\"console\", \"listen\"}.")
-  boolean json;
-
   @Override
   public Integer call() throws Exception {
-    List<InetSocketAddress> service;
+    List<InetSocketAddress> replicas;
     try {
-      service = ConfigServiceDiscovery.require(config, data);
+      replicas = ConfigServiceDiscovery.require(service.config, service.data);
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -87,7 +67,12 @@ final class ConsoleCommand implements Callable<Integer> {
     ConsoleServer server =
         ConsoleServer.start(
             new InetSocketAddress(listen.getHostString(), listen.getPort()),
-            ConsoleSettings.of(service, token));
+            new ConsoleSettings(
+                replicas,
+                token,
+                InstantSource.system(),
+                ConsoleSettings.EVERY_DEFAULT,
+                service.timeout == null ? ConsoleSettings.TIMEOUT_DEFAULT : service.timeout));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ringstore-shutdown"));
     var out = spec.commandLine().getOut();
     out.printf("console http://%s/console/#token=%s%n", HostPort.format(server.address()), token);
