@@ -11,6 +11,8 @@ import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.config.client.RemoteConfigChannel;
 import dev.ringstore.config.server.ConfigServer;
+import dev.ringstore.console.ConsoleServer;
+import dev.ringstore.console.ConsoleSettings;
 import dev.ringstore.node.cluster.ConfigMembership;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.server.StorageNode;
@@ -163,6 +165,35 @@ class ConsoleApiTest {
     assertThat(group.get("history").get(0).get("change").asText()).isEqualTo("join n1,n2,n3");
 
     assertThat(get("/api/v1/transfer").get("running").asBoolean()).isFalse();
+  }
+
+  @Test
+  @Order(2)
+  void theSameConsoleServesOnAPortOfItsOwn() throws Exception {
+    try (ConsoleServer own =
+        ConsoleServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            ConsoleSettings.of(List.of(config.address()), "another-token"))) {
+      String base = "http://" + HostPort.format(own.address());
+      JsonNode overview = JSON.readTree(getText(base + "/api/v1/overview"));
+      assertThat(overview.get("healthy").asBoolean()).as("%s", overview).isTrue();
+      assertThat(getText(base + "/console/")).contains("<html");
+      HttpResponse<String> withNodeToken =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/cancel"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .POST(HttpRequest.BodyPublishers.ofString(""))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(withNodeToken.statusCode()).isEqualTo(401);
+    }
+  }
+
+  private String getText(String url) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   @Test
