@@ -61,7 +61,7 @@ final class ConsoleRoutes {
 
   void addTo(HttpServerRoutes routes) {
     routes
-        .get("/api/v1/overview", (q, r) -> read(r, s -> OverviewView.of(s, verdicts(s), ring(s))))
+        .get("/api/v1/overview", (q, r) -> read(r, this::overview))
         .get("/api/v1/ring", (q, r) -> read(r, this::ring))
         .get("/api/v1/members", (q, r) -> read(r, s -> MembersView.of(s, verdicts(s))))
         .get("/api/v1/config", (q, r) -> read(r, ConfigView::of))
@@ -86,6 +86,12 @@ final class ConsoleRoutes {
 
   private Publisher<Void> read(HttpServerResponse response, View view) {
     return Replies.json(response, () -> view.of(gatherer.snapshot()));
+  }
+
+  /** The health line, from one judgement of the members shared with the ring it counts. */
+  private ObjectNode overview(ClusterSnapshot snapshot) {
+    Verdicts verdicts = verdicts(snapshot);
+    return OverviewView.of(snapshot, verdicts, RingView.of(snapshot.routing(), verdicts));
   }
 
   private ObjectNode ring(ClusterSnapshot snapshot) {

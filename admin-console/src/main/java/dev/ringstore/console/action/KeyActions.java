@@ -16,6 +16,8 @@ import dev.ringstore.console.http.ApiException;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.RingstoreException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,8 +120,8 @@ public final class KeyActions {
   static String text(byte[] value) {
     var decoder = StandardCharsets.UTF_8.newDecoder();
     try {
-      return decoder.decode(java.nio.ByteBuffer.wrap(value)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      return decoder.decode(ByteBuffer.wrap(value)).toString();
+    } catch (CharacterCodingException e) {
       return null;
     }
   }
