@@ -1,6 +1,10 @@
 package dev.ringstore.protocol;
 
+import dev.ringstore.protocol.v1.AuthenticateRequest;
 import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.protocol.v1.Request;
+import dev.ringstore.protocol.v1.Response;
+import dev.ringstore.security.ClientSecurity;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,6 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -48,21 +53,40 @@ public final class ProtocolClient implements AutoCloseable {
   private final boolean ownsGroup;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
   private final Consumer<SocketChannel> channelHook;
+  private final ClientSecurity security;
 
   private ProtocolClient(
       ProtocolLimits limits,
       EventLoopGroup group,
       boolean ownsGroup,
-      Consumer<SocketChannel> channelHook) {
+      Consumer<SocketChannel> channelHook,
+      ClientSecurity security) {
     this.limits = limits;
     this.group = group;
     this.ownsGroup = ownsGroup;
     this.channelHook = channelHook;
+    this.security = security;
   }
 
   /** A client with event loops of its own. */
   public static ProtocolClient create(ProtocolLimits limits) {
     return create(limits, 0, channel -> {});
+  }
+
+  /**
+   * A client with {@code threads} event loops of its own (0: Netty's default) whose connections are
+   * secured by {@code security}: TLS, then the token if it has one, before a connection is handed
+   * out.
+   */
+  public static ProtocolClient create(ProtocolLimits limits, int threads, ClientSecurity security) {
+    var group = Transports.group(threads, new DefaultThreadFactory("ringstore-client-io", true));
+    return new ProtocolClient(limits, group, true, channel -> {}, security);
+  }
+
+  /** A client on a borrowed event loop group, its connections secured by {@code security}. */
+  public static ProtocolClient create(
+      ProtocolLimits limits, EventLoopGroup group, ClientSecurity security) {
+    return new ProtocolClient(limits, group, false, channel -> {}, security);
   }
 
   /**
@@ -73,12 +97,12 @@ public final class ProtocolClient implements AutoCloseable {
   public static ProtocolClient create(
       ProtocolLimits limits, int threads, Consumer<SocketChannel> channelHook) {
     var group = Transports.group(threads, new DefaultThreadFactory("ringstore-client-io", true));
-    return new ProtocolClient(limits, group, true, channelHook);
+    return new ProtocolClient(limits, group, true, channelHook, ClientSecurity.none());
   }
 
   /** A client on a borrowed event loop group, which {@link #close()} leaves running. */
   public static ProtocolClient create(ProtocolLimits limits, EventLoopGroup group) {
-    return new ProtocolClient(limits, group, false, channel -> {});
+    return create(limits, group, ClientSecurity.none());
   }
 
   /** Connects with {@link #CONNECT_TIMEOUT_DEFAULT}. */
@@ -101,6 +125,9 @@ public final class ProtocolClient implements AutoCloseable {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                if (security.enabled()) {
+                  ch.pipeline().addLast(security.context().newHandler(ch.alloc()));
+                }
                 channelHook.accept(ch);
                 ch.attr(CONNECTION).set(new Connection(ch, limits));
                 channels.add(ch);
@@ -113,7 +140,7 @@ public final class ProtocolClient implements AutoCloseable {
               if (connected.isSuccess()) {
                 Connection connection = connected.channel().attr(CONNECTION).get();
                 connection.remoteAddress(); // Netty caches it, so messages can name it after close.
-                result.complete(connection);
+                secure(connected.channel(), connection, address, timeout, result);
               } else {
                 result.completeExceptionally(
                     new RingstoreException(
@@ -128,6 +155,69 @@ public final class ProtocolClient implements AutoCloseable {
               }
             });
     return result;
+  }
+
+  /**
+   * Hands out the connection once its TLS handshake has completed and its token, if any, has been
+   * accepted; a refused handshake or token closes it and fails the connect.
+   */
+  private void secure(
+      Channel channel,
+      Connection connection,
+      InetSocketAddress address,
+      Duration timeout,
+      CompletableFuture<Connection> result) {
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    if (tls == null) {
+      result.complete(connection);
+      return;
+    }
+    String peer = address.getHostString() + ":" + address.getPort();
+    tls.handshakeFuture()
+        .addListener(
+            handshake -> {
+              if (!handshake.isSuccess()) {
+                channel.close();
+                result.completeExceptionally(
+                    new RingstoreException(
+                        ErrorCode.UNAVAILABLE,
+                        "TLS handshake with " + peer + " failed: " + reason(handshake.cause()),
+                        handshake.cause()));
+              } else if (security.token().isEmpty()) {
+                result.complete(connection);
+              } else {
+                authenticate(connection, security.token().get(), peer, timeout, result);
+              }
+            });
+  }
+
+  private static void authenticate(
+      Connection connection,
+      String token,
+      String peer,
+      Duration timeout,
+      CompletableFuture<Connection> result) {
+    Request request =
+        Request.newBuilder()
+            .setAuthenticate(AuthenticateRequest.newBuilder().setToken(token))
+            .build();
+    connection
+        .send(request, timeout)
+        .whenComplete(
+            (Response response, Throwable failure) -> {
+              if (failure != null) {
+                connection.close();
+                result.completeExceptionally(failure);
+              } else if (response.hasError()) {
+                connection.close();
+                result.completeExceptionally(
+                    new RingstoreException(
+                        response.getError().getCode(),
+                        peer + " refused the token: " + response.getError().getMessage()));
+              } else {
+                result.complete(connection);
+              }
+            });
   }
 
   /** The cause in a person's words: "Connection refused", not the exception's class name. */

@@ -1,5 +1,6 @@
 package dev.ringstore.protocol;
 
+import dev.ringstore.security.TransportSecurity;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -64,26 +65,53 @@ public final class ProtocolServer implements AutoCloseable {
     this.ownsGroups = ownsGroups;
   }
 
-  /** Binds {@code address} with event loops of its own; port 0 picks a free port. */
+  /** Binds {@code address} with event loops of its own; port 0 picks a free port. No TLS. */
   public static ProtocolServer start(
       InetSocketAddress address, RequestHandler handler, ProtocolLimits limits) {
-    var boss = Transports.group(1, new DefaultThreadFactory("ringstore-server-accept"));
-    var workers = Transports.group(0, new DefaultThreadFactory("ringstore-server-io"));
-    return new ProtocolServer(boss, workers, true).bind(address, handler, limits);
+    return start(address, handler, limits, TransportSecurity.open());
   }
 
-  /** Binds {@code address} on borrowed event loops, which close leaves running. */
+  /**
+   * Binds {@code address} with event loops of its own, every connection secured by {@code security}
+   * (TLS, and each request checked against {@link RequestRoles}) unless it is open.
+   */
+  public static ProtocolServer start(
+      InetSocketAddress address,
+      RequestHandler handler,
+      ProtocolLimits limits,
+      TransportSecurity security) {
+    var boss = Transports.group(1, new DefaultThreadFactory("ringstore-server-accept"));
+    var workers = Transports.group(0, new DefaultThreadFactory("ringstore-server-io"));
+    return new ProtocolServer(boss, workers, true).bind(address, handler, limits, security);
+  }
+
+  /** Binds {@code address} on borrowed event loops, which close leaves running. No TLS. */
   public static ProtocolServer start(
       InetSocketAddress address,
       RequestHandler handler,
       ProtocolLimits limits,
       EventLoopGroup bossGroup,
       EventLoopGroup workerGroup) {
-    return new ProtocolServer(bossGroup, workerGroup, false).bind(address, handler, limits);
+    return start(address, handler, limits, TransportSecurity.open(), bossGroup, workerGroup);
+  }
+
+  /** Binds {@code address} on borrowed event loops, secured by {@code security}. */
+  public static ProtocolServer start(
+      InetSocketAddress address,
+      RequestHandler handler,
+      ProtocolLimits limits,
+      TransportSecurity security,
+      EventLoopGroup bossGroup,
+      EventLoopGroup workerGroup) {
+    return new ProtocolServer(bossGroup, workerGroup, false)
+        .bind(address, handler, limits, security);
   }
 
   private ProtocolServer bind(
-      InetSocketAddress address, RequestHandler handler, ProtocolLimits limits) {
+      InetSocketAddress address,
+      RequestHandler handler,
+      ProtocolLimits limits,
+      TransportSecurity security) {
     FrameEncoder encoder = new FrameEncoder(limits);
     ChannelFuture bound =
         new ServerBootstrap()
@@ -94,13 +122,14 @@ public final class ProtocolServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    ConnectionSecurity.acceptOn(ch, security);
                     ch.pipeline()
                         // Pipelined replies written in one read burst share one syscall.
                         .addLast(new FlushConsolidationHandler(FLUSH_BATCH, true))
                         .addLast(new FrameDecoder(limits))
                         .addLast(new FrameBodyDecoder())
                         .addLast(encoder)
-                        .addLast(new RequestDispatcher(handler, limits));
+                        .addLast(new RequestDispatcher(handler, limits, security.tokens()));
                     connections.add(ch);
                     ch.closeFuture().addListener(closed -> connections.remove(ch));
                     if (shutdown.get() != null) {

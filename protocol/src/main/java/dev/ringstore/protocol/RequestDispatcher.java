@@ -2,12 +2,18 @@ package dev.ringstore.protocol;
 
 import static dev.ringstore.protocol.RingstoreException.errorResponse;
 
+import dev.ringstore.protocol.v1.AuthenticateRequest;
+import dev.ringstore.protocol.v1.AuthenticateResponse;
 import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
+import dev.ringstore.security.Identity;
+import dev.ringstore.security.TokenStore;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * the bound the channel stops reading (auto-read off) and frames already decoded wait in a queue
  * that one read's worth of bytes bounds; reading resumes once responses drain below the bound.
  *
+ * <p>Authorization: each request is checked against {@link RequestRoles} for the connection's
+ * caller ({@link ConnectionSecurity}) before the handler sees it; a refusal is answered {@code
+ * UNAUTHORIZED} naming the role needed, and the connection stays open. A token ({@code
+ * authenticate}) is checked here too, against the listener's token file.
+ *
  * <p>All state is touched only on the channel's event loop; handler futures may complete on any
  * thread and hop back to it.
  */
@@ -33,19 +44,31 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
   private final RequestHandler handler;
   private final ProtocolLimits limits;
+  private final Optional<TokenStore> tokens;
   private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private int inFlight;
+  private boolean open;
   private boolean draining;
 
+  /** A dispatcher on an open connection: every caller may do everything. */
   RequestDispatcher(RequestHandler handler, ProtocolLimits limits) {
+    this(handler, limits, Optional.empty());
+    this.open = true;
+  }
+
+  RequestDispatcher(RequestHandler handler, ProtocolLimits limits, Optional<TokenStore> tokens) {
     this.handler = handler;
     this.limits = limits;
+    this.tokens = tokens;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    if (open) {
+      ctx.channel().attr(ConnectionSecurity.CALLER).set(Identity.OPEN);
+    }
   }
 
   @Override
@@ -91,9 +114,20 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       ctx.channel().config().setAutoRead(false);
     }
     long id = frame.id();
+    Request request = frame.request();
+    Identity caller = ConnectionSecurity.caller(ctx.channel());
+    if (request.hasAuthenticate()) {
+      write(id, authenticate(request.getAuthenticate()));
+      return;
+    }
+    Optional<String> refusal = RequestRoles.refusal(caller, request);
+    if (refusal.isPresent()) {
+      write(id, errorResponse(ErrorCode.UNAUTHORIZED, refusal.get()));
+      return;
+    }
     CompletableFuture<Response> future;
     try {
-      future = handler.handle(frame.request());
+      future = handler.handle(request);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
@@ -111,6 +145,38 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             log.debug("event loop gone, dropping response to request {}", id);
           }
         });
+  }
+
+  /**
+   * Checks a token and, when it is one the listener knows, makes its identity the connection's
+   * caller. A certificate's identity is never replaced by a token's.
+   */
+  private Response authenticate(AuthenticateRequest request) {
+    Identity current = ConnectionSecurity.caller(ctx.channel());
+    if (current != null && current.open()) {
+      return Response.newBuilder()
+          .setAuthenticate(AuthenticateResponse.newBuilder().setId(current.id()).setRole("admin"))
+          .build();
+    }
+    if (current != null && current.source() == Identity.Source.CERTIFICATE) {
+      return errorResponse(
+          ErrorCode.BAD_REQUEST, "this connection is already authenticated by its certificate");
+    }
+    Optional<Identity> identity = tokens.flatMap(store -> store.verify(request.getToken()));
+    if (identity.isEmpty()) {
+      return errorResponse(
+          ErrorCode.UNAUTHORIZED,
+          tokens.isEmpty()
+              ? "this listener accepts no tokens; present a client certificate"
+              : "unknown token");
+    }
+    ctx.channel().attr(ConnectionSecurity.CALLER).set(identity.get());
+    return Response.newBuilder()
+        .setAuthenticate(
+            AuthenticateResponse.newBuilder()
+                .setId(identity.get().id())
+                .setRole(identity.get().role().label()))
+        .build();
   }
 
   /** Writes a response that needs no handler; it counts as in flight until written. */
