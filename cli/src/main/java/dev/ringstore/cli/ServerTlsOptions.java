@@ -1,0 +1,56 @@
+package dev.ringstore.cli;
+
+import dev.ringstore.security.TlsFiles;
+import dev.ringstore.security.TokenStore;
+import dev.ringstore.security.TransportSecurity;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * How a node or config replica secures its listeners and its own connections: the cluster's CA, its
+ * certificate and key ({@code ringstore certs issue}), and optionally a token file for clients
+ * without a certificate. Without them everything is open, as before TLS existed.
+ */
+final class ServerTlsOptions {
+  @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      description = "The cluster's CA certificate (PEM). With --cert and --key: TLS on every port.")
+  Path ca;
+
+  @Option(
+      names = "--cert",
+      paramLabel = "FILE",
+      description = "This process's certificate (PEM), signed by the cluster's CA.")
+  Path cert;
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description = "The private key (PKCS#8 PEM) of --cert.")
+  Path key;
+
+  @Option(
+      names = "--tokens",
+      paramLabel = "FILE",
+      description =
+          "Also accept clients without a certificate that send a token from FILE (lines `ID ROLE"
+              + " SHA256`, written by `ringstore certs token`). Needs TLS.")
+  Path tokens;
+
+  /** Open when none of the flags is given; TLS when --ca, --cert and --key are. */
+  TransportSecurity security() {
+    if (ca == null && cert == null && key == null) {
+      if (tokens != null) {
+        throw new IllegalArgumentException("--tokens needs TLS: give --ca, --cert and --key");
+      }
+      return TransportSecurity.open();
+    }
+    if (ca == null || cert == null || key == null) {
+      throw new IllegalArgumentException("--ca, --cert and --key go together");
+    }
+    return TransportSecurity.tls(
+        new TlsFiles(ca, cert, key), Optional.ofNullable(tokens).map(TokenStore::load));
+  }
+}
