@@ -1,10 +1,12 @@
 package dev.ringstore.cli;
 
 import dev.ringstore.client.NodeClient;
+import dev.ringstore.security.ClientSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +64,20 @@ final class ClientOptions {
   @Option(names = "--json", description = "Print JSON instead of human output.")
   boolean json;
 
+  @Mixin TlsOptions tls = new TlsOptions();
+
+  /**
+   * How to connect: the TLS flags when given, else the local cluster's admin certificate when it
+   * runs with TLS, else plain TCP.
+   */
+  ClientSecurity security() {
+    try {
+      return tls.client(LocalClusterFile.read(data).flatMap(LocalClusterFile::adminTls));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   /** The --timeout given, zero when none (the node's default). */
   Duration requestTimeout() {
     if (timeout != null && timeout.isZero()) {
@@ -83,17 +99,19 @@ final class ClientOptions {
   NodeClient connect(byte[] key) {
     Duration wait = timeout == null || timeout.isZero() ? DEFAULT_WAIT : timeout;
     if (via != null) {
-      return NodeClient.connect(new InetSocketAddress(via.getHostString(), via.getPort()), wait);
+      return NodeClient.connect(
+          new InetSocketAddress(via.getHostString(), via.getPort()), wait, security());
     }
     if (config != null && !config.isEmpty()) {
       try (ConfigServiceConnection service =
           ConfigServiceConnection.open(
               ConfigServiceDiscovery.addresses(config, data),
-              ConfigServiceConnection.wait(timeout))) {
+              ConfigServiceConnection.wait(timeout),
+              security())) {
         return service.connectToNode(wait, key);
       }
     }
-    return LocalClusterDiscovery.connect(data, wait);
+    return LocalClusterDiscovery.connect(data, wait, security());
   }
 
   /**

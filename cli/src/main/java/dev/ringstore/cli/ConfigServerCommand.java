@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.config.RaftTimings;
 import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.server.ConfigServer;
+import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,12 +68,21 @@ final class ConfigServerCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the serving line as JSON.")
   boolean json;
 
+  @Mixin ServerTlsOptions tls = new ServerTlsOptions();
+
   @Override
   public Integer call() throws Exception {
     ReplicaId self = replicaId();
     Map<ReplicaId, InetSocketAddress> peers = peers(self);
     InetSocketAddress clients = clientAddress(self, peers);
-    ConfigServer server = ConfigServer.start(self, peers, data, clients, RaftTimings.DEFAULT);
+    TransportSecurity security;
+    try {
+      security = tls.security();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ConfigServer server =
+        ConfigServer.start(self, peers, data, clients, RaftTimings.DEFAULT, security);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -14,6 +14,7 @@ import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.PlanCommand;
+import dev.ringstore.security.ClientSecurity;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -37,18 +38,28 @@ final class ConfigServiceConnection implements AutoCloseable {
 
   private final List<InetSocketAddress> replicas;
   private final ConfigClient client;
+  private final ClientSecurity security;
 
-  private ConfigServiceConnection(List<InetSocketAddress> replicas, ConfigClient client) {
+  private ConfigServiceConnection(
+      List<InetSocketAddress> replicas, ConfigClient client, ClientSecurity security) {
     this.replicas = List.copyOf(replicas);
     this.client = client;
+    this.security = security;
   }
 
   static ConfigServiceConnection open(List<InetSocketAddress> replicas, Duration timeout) {
-    ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults());
+    return open(replicas, timeout, ClientSecurity.none());
+  }
+
+  /** Connects with {@code security}, which the nodes it then reaches are connected with too. */
+  static ConfigServiceConnection open(
+      List<InetSocketAddress> replicas, Duration timeout, ClientSecurity security) {
+    ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults(), 0, security);
     return new ConfigServiceConnection(
         replicas,
         new ConfigClient(
-            new RemoteConfigChannel(protocol, true, replicas, timeout), InstantSource.system()));
+            new RemoteConfigChannel(protocol, true, replicas, timeout), InstantSource.system()),
+        security);
   }
 
   /** The --timeout given, or {@link #DEFAULT_WAIT}. */
@@ -102,7 +113,7 @@ final class ConfigServiceConnection implements AutoCloseable {
       InetSocketAddress parsed = new HostPort().convert(address.get());
       try {
         return NodeClient.connect(
-            new InetSocketAddress(parsed.getHostString(), parsed.getPort()), wait);
+            new InetSocketAddress(parsed.getHostString(), parsed.getPort()), wait, security);
       } catch (RingstoreException e) {
         if (e.code() != ErrorCode.UNAVAILABLE) {
           throw e;

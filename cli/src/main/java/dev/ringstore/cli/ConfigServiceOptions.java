@@ -1,9 +1,11 @@
 package dev.ringstore.cli;
 
+import dev.ringstore.security.ClientSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,9 +43,18 @@ final class ConfigServiceOptions {
   @Option(names = "--json", description = "Print the service's JSON instead of a summary.")
   boolean json;
 
+  @Mixin TlsOptions tls = new TlsOptions();
+
+  /** The TLS flags, else the local cluster's admin certificate when it runs with TLS. */
+  ClientSecurity security() {
+    return tls.client(LocalClusterFile.read(data).flatMap(LocalClusterFile::adminTls));
+  }
+
   /** Connects to the config service; fails naming what it tried when there is none. */
   ConfigServiceConnection connect() {
     return ConfigServiceConnection.open(
-        ConfigServiceDiscovery.require(config, data), ConfigServiceConnection.wait(timeout));
+        ConfigServiceDiscovery.require(config, data),
+        ConfigServiceConnection.wait(timeout),
+        security());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ringstore.cli.ConfigServiceConnection.ConfigRefusedException;
 import dev.ringstore.cli.ConfigServiceConnection.ConfigUnreachableException;
+import dev.ringstore.security.ClientSecurity;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +23,13 @@ record ConfigServiceStatus(List<InetSocketAddress> replicas, JsonNode status, St
   }
 
   /** Asks the service at {@code replicas} (none: {@link #none()}) for its status. */
-  static ConfigServiceStatus ask(List<InetSocketAddress> replicas, Duration timeout) {
+  static ConfigServiceStatus ask(
+      List<InetSocketAddress> replicas, Duration timeout, ClientSecurity security) {
     if (replicas.isEmpty()) {
       return none();
     }
-    try (ConfigServiceConnection service = ConfigServiceConnection.open(replicas, timeout)) {
+    try (ConfigServiceConnection service =
+        ConfigServiceConnection.open(replicas, timeout, security)) {
       return new ConfigServiceStatus(replicas, service.status(), null);
     } catch (ConfigUnreachableException | ConfigRefusedException e) {
       return new ConfigServiceStatus(replicas, null, e.getMessage());

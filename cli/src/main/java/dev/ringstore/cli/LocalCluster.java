@@ -1,6 +1,9 @@
 package dev.ringstore.cli;
 
 import dev.ringstore.node.server.AdminTokenFile;
+import dev.ringstore.security.ClientSecurity;
+import dev.ringstore.security.JdkTls;
+import dev.ringstore.security.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -35,11 +38,18 @@ final class LocalCluster {
   private final List<LocalConfigReplica> replicas = new ArrayList<>();
   private final List<LocalNode> nodes = new ArrayList<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final LocalCertificates certs;
   private String adminToken;
 
   LocalCluster(Path dir, PrintWriter out) {
+    this(dir, out, null);
+  }
+
+  /** A cluster whose every process runs with TLS from {@code certs} (null: without TLS). */
+  LocalCluster(Path dir, PrintWriter out, LocalCertificates certs) {
     this.dir = dir;
     this.out = out;
+    this.certs = certs;
   }
 
   /** Starts config replicas c1..cK in {@code dir}/cK (none for K = 0). */
@@ -50,9 +60,15 @@ final class LocalCluster {
             .map(k -> "c" + k + "=" + HostPort.format(ports.configRaft(k)))
             .collect(Collectors.joining(","));
     for (int k = 1; k <= count; k++) {
+      List<String> tls = certs == null ? List.of() : certs.serverFlags("c" + k, Role.CONFIG);
       replicas.add(
           LocalConfigReplica.start(
-              "c" + k, ports.configClient(k), ports.configRaft(k), dir.resolve("c" + k), peers));
+              "c" + k,
+              ports.configClient(k),
+              ports.configRaft(k),
+              dir.resolve("c" + k),
+              peers,
+              tls));
     }
   }
 
@@ -78,13 +94,17 @@ final class LocalCluster {
       environment.put(ADMIN_TOKEN_VARIABLE, adminToken);
     }
     for (int k = 1; k <= count; k++) {
+      List<String> own = new ArrayList<>(arguments);
+      if (certs != null) {
+        own.addAll(certs.serverFlags("n" + k, Role.NODE));
+      }
       nodes.add(
           LocalNode.start(
               "n" + k,
               ports.nodeProtocol(k),
               ports.nodeHttp(k),
               dir.resolve("n" + k),
-              arguments,
+              own,
               environment));
     }
   }
@@ -97,7 +117,21 @@ final class LocalCluster {
     if (adminToken == null || nodes.isEmpty()) {
       return null;
     }
-    return "http://" + HostPort.format(nodes.get(0).http()) + "/console/#token=" + adminToken;
+    return (certs == null ? "http://" : "https://")
+        + HostPort.format(nodes.get(0).http())
+        + "/console/#token="
+        + adminToken;
+  }
+
+  /** How the launcher itself connects: the admin certificate with TLS, else plain TCP. */
+  ClientSecurity adminSecurity() {
+    try {
+      return certs == null
+          ? ClientSecurity.none()
+          : ClientSecurity.certificate(certs.files(LocalClusterFile.ADMIN, Role.ADMIN));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot issue the admin certificate", e);
+    }
   }
 
   List<InetSocketAddress> configAddresses() {
@@ -123,7 +157,14 @@ final class LocalCluster {
    * reachable ({@link LocalReadiness}); returns what the first node not ready said, if any.
    */
   Optional<String> awaitNodesReady(Duration timeout) throws InterruptedException {
-    return new LocalReadiness().await(nodes, timeout);
+    try {
+      return (certs == null
+              ? new LocalReadiness()
+              : new LocalReadiness(JdkTls.context(certs.files(LocalClusterFile.ADMIN, Role.ADMIN))))
+          .await(nodes, timeout);
+    } catch (IOException e) {
+      return Optional.of("cannot read the admin certificate: " + e.getMessage());
+    }
   }
 
   /** A process of the cluster that has exited, if any. */
@@ -144,7 +185,9 @@ final class LocalCluster {
   }
 
   LocalClusterFile describe() {
-    return new LocalClusterFile(servers().map(LocalServer::describe).toList());
+    return new LocalClusterFile(
+        servers().map(LocalServer::describe).toList(),
+        certs == null ? null : certs.dir().toString());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.ringstore.cli;
 import dev.ringstore.client.NodeClient;
 import dev.ringstore.protocol.RingstoreException;
 import dev.ringstore.protocol.v1.ErrorCode;
+import dev.ringstore.security.ClientSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ final class LocalClusterDiscovery {
   private LocalClusterDiscovery() {}
 
   static NodeClient connect(Path dataDir, Duration timeout) {
+    return connect(dataDir, timeout, null);
+  }
+
+  /**
+   * Connects with {@code security}; null: as the cluster itself says (its admin certificate when it
+   * runs with TLS, else plain TCP).
+   */
+  static NodeClient connect(Path dataDir, Duration timeout, ClientSecurity security) {
     LocalClusterFile cluster =
         LocalClusterFile.read(dataDir)
             .orElseThrow(
@@ -28,6 +37,10 @@ final class LocalClusterDiscovery {
                             + ": start one with `"
                             + startCommand(dataDir)
                             + "`"));
+    ClientSecurity secured =
+        security != null
+            ? security
+            : cluster.adminTls().map(ClientSecurity::certificate).orElse(ClientSecurity.none());
     List<String> failures = new ArrayList<>();
     for (LocalProcess node : cluster.nodes()) {
       if (!node.isRunning()) {
@@ -35,7 +48,7 @@ final class LocalClusterDiscovery {
         continue;
       }
       try {
-        return NodeClient.connect(node.listenAddress(), timeout);
+        return NodeClient.connect(node.listenAddress(), timeout, secured);
       } catch (RingstoreException e) {
         if (e.code() != ErrorCode.UNAVAILABLE) {
           throw e;

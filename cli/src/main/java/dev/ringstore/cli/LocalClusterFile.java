@@ -1,6 +1,7 @@
 package dev.ringstore.cli;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringstore.security.TlsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +33,16 @@ import java.util.Optional;
  * {"processes": [{"role": "node", "id": "n1", "pid": 1234, "listen": "127.0.0.1:7201",
  *                 "http": "127.0.0.1:8201", "data": "/abs/data/local/n1"}, ...,
  *                {"role": "config", "id": "c1", "pid": 1240, "listen": "127.0.0.1:7801",
- *                 "raft": "127.0.0.1:7701", "data": "/abs/data/local/c1"}, ...]}
+ *                 "raft": "127.0.0.1:7701", "data": "/abs/data/local/c1"}, ...],
+ *  "certs": "/abs/data/local/certs"}
  * }</pre>
+ *
+ * <p>{@code certs} is there only for a cluster started with {@code --tls}: its certificate
+ * directory, whose {@code admin} certificate client commands then connect with.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record LocalClusterFile(List<LocalProcess> processes) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record LocalClusterFile(List<LocalProcess> processes, String certs) {
   static final String NAME = "local-cluster.json";
   static final String DEFAULT_DIR = "./data/local";
 
@@ -46,8 +53,26 @@ record LocalClusterFile(List<LocalProcess> processes) {
    */
   private static final JsonFactory TOKENS = new JsonFactory();
 
+  /** The admin certificate's id in a local cluster's certificate directory. */
+  static final String ADMIN = "admin";
+
   LocalClusterFile {
     processes = List.copyOf(processes == null ? List.of() : processes);
+  }
+
+  /** A cluster without TLS. */
+  LocalClusterFile(List<LocalProcess> processes) {
+    this(processes, null);
+  }
+
+  /**
+   * The admin certificate of a cluster started with {@code --tls} ({@code certs} is its certificate
+   * directory), which commands without TLS flags of their own connect with.
+   */
+  Optional<TlsFiles> adminTls() {
+    return certs == null
+        ? Optional.empty()
+        : Optional.of(TlsFiles.inDirectory(Path.of(certs), ADMIN));
   }
 
   /** The file in {@code dataDir}, if there is one; a malformed file is an error naming it. */
@@ -96,9 +121,14 @@ record LocalClusterFile(List<LocalProcess> processes) {
     try (JsonParser parser = TOKENS.createParser(json)) {
       expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "an object");
       List<LocalProcess> processes = null;
+      String certs = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
+        if ("certs".equals(field) && value.isScalarValue()) {
+          certs = parser.getValueAsString();
+          continue;
+        }
         if (!"processes".equals(field) || value == JsonToken.VALUE_NULL) {
           parser.skipChildren();
           continue;
@@ -109,7 +139,7 @@ record LocalClusterFile(List<LocalProcess> processes) {
           processes.add(process(parser));
         }
       }
-      return new LocalClusterFile(processes);
+      return new LocalClusterFile(processes, certs);
     }
   }
 

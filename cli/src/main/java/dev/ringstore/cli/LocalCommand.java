@@ -86,6 +86,13 @@ final class LocalCommand implements Callable<Integer> {
   Durability durability;
 
   @Option(
+      names = "--tls",
+      description =
+          "Secure every port: make a CA and certificates in DATA/certs (kept across restarts), run"
+              + " every process with TLS and mutual TLS, and let the CLI use the admin certificate.")
+  boolean tls;
+
+  @Option(
       names = "--json",
       description =
           "Once everything serves, print one JSON object instead of the summary; later events"
@@ -103,7 +110,8 @@ final class LocalCommand implements Callable<Integer> {
     ports.requireFree(nodes, configReplicas);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter events = json ? spec.commandLine().getErr() : out;
-    LocalCluster cluster = new LocalCluster(dir, events);
+    LocalCluster cluster =
+        new LocalCluster(dir, events, tls ? LocalCertificates.prepare(dir) : null);
     Thread stopper = new Thread(cluster::stop, "ringstore-local-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     JsonNode config;

@@ -31,19 +31,26 @@ final class LocalConfigReplica implements LocalServer {
 
   /** Starts replica {@code id} of the group {@code peers} (c1=HOST:PORT,..., Raft addresses). */
   static LocalConfigReplica start(
-      String id, InetSocketAddress listen, InetSocketAddress raft, Path data, String peers)
+      String id,
+      InetSocketAddress listen,
+      InetSocketAddress raft,
+      Path data,
+      String peers,
+      List<String> arguments)
       throws IOException {
     List<String> command =
-        List.of(
-            "config-server",
-            "--id",
-            id,
-            "--peers",
-            peers,
-            "--listen",
-            HostPort.format(listen),
-            "--data",
-            data.toString());
+        new java.util.ArrayList<>(
+            List.of(
+                "config-server",
+                "--id",
+                id,
+                "--peers",
+                peers,
+                "--listen",
+                HostPort.format(listen),
+                "--data",
+                data.toString()));
+    command.addAll(arguments);
     return new LocalConfigReplica(
         id,
         listen,

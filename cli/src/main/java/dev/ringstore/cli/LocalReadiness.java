@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * When the nodes of {@code ringstore local} are ready for a user: not when their ports are open but
@@ -23,8 +24,20 @@ final class LocalReadiness {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+  private final HttpClient client;
+  private final String scheme;
   private final ObjectMapper json = new ObjectMapper();
+
+  LocalReadiness() {
+    this.client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    this.scheme = "http://";
+  }
+
+  /** Polls over HTTPS, presenting {@code tls}'s certificate. */
+  LocalReadiness(SSLContext tls) {
+    this.client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).sslContext(tls).build();
+    this.scheme = "https://";
+  }
 
   /**
    * Polls every node until all are ready or {@code timeout} passes.
@@ -64,7 +77,7 @@ final class LocalReadiness {
     try {
       HttpResponse<String> response =
           client.send(
-              HttpRequest.newBuilder(URI.create("http://" + HostPort.format(http) + "/health"))
+              HttpRequest.newBuilder(URI.create(scheme + HostPort.format(http) + "/health"))
                   .timeout(CALL_TIMEOUT)
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -34,7 +34,8 @@ final class LocalTableBootstrap {
     String waitingFor = "the config service to answer";
     String lastAnswer = null;
     try (ConfigServiceConnection service =
-        ConfigServiceConnection.open(cluster.configAddresses(), CALL_TIMEOUT)) {
+        ConfigServiceConnection.open(
+            cluster.configAddresses(), CALL_TIMEOUT, cluster.adminSecurity())) {
       while (System.nanoTime() < deadline) {
         Optional<LocalServer> exited = cluster.exited();
         if (exited.isPresent()) {

@@ -5,11 +5,13 @@ import static java.util.stream.Collectors.joining;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.common.NodeId;
+import dev.ringstore.node.cluster.Advertised;
 import dev.ringstore.node.cluster.ClusterSettings;
 import dev.ringstore.node.cluster.ConfigMembership;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.server.StorageNode;
 import dev.ringstore.node.storage.Durability;
+import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -50,6 +52,18 @@ final class NodeCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       description = "Where to serve the Ringstore protocol.")
   InetSocketAddress listen;
+
+  @Option(
+      names = "--advertise",
+      converter = HostPort.class,
+      paramLabel = "HOST:PORT",
+      description =
+          "With --config: the address the other nodes and clients reach this node at, when it"
+              + " differs from --listen (a node that binds 0.0.0.0, or sits behind NAT)."
+              + " Default: --listen, which must then not be a wildcard address.")
+  InetSocketAddress advertise;
+
+  @Mixin ServerTlsOptions tls = new ServerTlsOptions();
 
   @Option(
       names = "--http",
@@ -135,6 +149,13 @@ final class NodeCommand implements Callable<Integer> {
       if (service != null && adminToken != null && !adminToken.isBlank()) {
         service = service.withAdminToken(adminToken.trim());
       }
+      if (advertise != null) {
+        if (service == null) {
+          throw new IllegalArgumentException(
+              "--advertise goes with --config; with --peers, the peer list says where each node is");
+        }
+        service = service.withAdvertise(resolved(advertise));
+      }
       ClusterSettings cluster = config.cluster().withPeers(membership.peers(NodeId.of(id)));
       config =
           config.withCluster(
@@ -151,6 +172,13 @@ final class NodeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--config needs a fixed --listen port: the config service tells the others where this"
               + " node listens");
+    }
+    if (service != null) {
+      try {
+        Advertised.address(resolved(listen), service.advertise(), "--listen");
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     if (ioThreads != null) {
       if (ioThreads < 1) {
@@ -170,8 +198,18 @@ final class NodeCommand implements Callable<Integer> {
       progress.flush();
     }
     boolean withConsole = service != null;
+    TransportSecurity security;
+    try {
+      security = tls.security();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!security.enabled()) {
+      spec.commandLine().getErr().println("WARNING: " + StorageNode.OPEN_WARNING);
+      spec.commandLine().getErr().flush();
+    }
     StorageNode node =
-        StorageNode.start(config, InstantSource.system(), new SecureRandom(), service);
+        StorageNode.start(config, InstantSource.system(), new SecureRandom(), service, security);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -41,6 +41,7 @@ public final class Ringstore {
           new Subcommand("ring", RingCommand.class),
           new Subcommand("config-server", ConfigServerCommand.class),
           new Subcommand("console", ConsoleCommand.class),
+          new Subcommand("certs", CertsCommand.class),
           new Subcommand("plan", ChangePlanCommand.class),
           new Subcommand("commit", CommitPlanCommand.class));
 

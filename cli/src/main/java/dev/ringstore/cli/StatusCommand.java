@@ -39,7 +39,9 @@ final class StatusCommand implements Callable<Integer> {
     }
     ConfigServiceStatus service =
         ConfigServiceStatus.ask(
-            client.configService(), ConfigServiceConnection.wait(client.timeout));
+            client.configService(),
+            ConfigServiceConnection.wait(client.timeout),
+            client.security());
     var out = spec.commandLine().getOut();
     out.print(
         client.json

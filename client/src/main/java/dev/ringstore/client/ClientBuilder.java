@@ -1,9 +1,11 @@
 package dev.ringstore.client;
 
+import dev.ringstore.security.ClientSecurity;
+import dev.ringstore.security.TlsFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class ClientBuilder {
   private double hedgePercentile = 0;
   private Duration hedgeFloor = Duration.ofMillis(5);
   private Consumer<SocketChannel> channelHook = channel -> {};
+  private ClientSecurity security = ClientSecurity.none();
   private MeterRegistry meterRegistry;
   private InstantSource clock = InstantSource.system();
   private RandomGenerator random = RandomGenerator.getDefault();
@@ -125,12 +128,24 @@ public final class ClientBuilder {
     return this;
   }
 
-  /** TLS for every connection, with Netty's {@link SslContext} (client mode). */
-  public ClientBuilder tls(SslContext context) {
-    if (!context.isClient()) {
-      throw new IllegalArgumentException("the SslContext must be a client context");
-    }
-    return channelHook(channel -> channel.pipeline().addFirst(context.newHandler(channel.alloc())));
+  /**
+   * TLS for every connection, trusting only the cluster's CA ({@code ca}) and presenting a client
+   * certificate and its PKCS#8 key, as {@code ringstore certs issue} writes them. The certificate's
+   * role says what this client may do (docs/security.md).
+   */
+  public ClientBuilder tls(Path ca, Path certificate, Path key) {
+    return security(ClientSecurity.certificate(new TlsFiles(ca, certificate, key)));
+  }
+
+  /** TLS trusting only the cluster's CA, authenticating with a token instead of a certificate. */
+  public ClientBuilder token(Path ca, String token) {
+    return security(ClientSecurity.token(ca, token));
+  }
+
+  /** How every connection is secured (default: plain TCP, for a cluster without TLS). */
+  public ClientBuilder security(ClientSecurity security) {
+    this.security = Objects.requireNonNull(security);
+    return this;
   }
 
   /** A hook on every new connection's channel, before the protocol's handlers (TLS, proxies). */
@@ -221,6 +236,10 @@ public final class ClientBuilder {
 
   Duration hedgeFloor() {
     return hedgeFloor;
+  }
+
+  ClientSecurity security() {
+    return security;
   }
 
   Consumer<SocketChannel> channelHook() {

@@ -11,6 +11,7 @@ import dev.ringstore.protocol.v1.PutCondition;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
 import dev.ringstore.protocol.v1.StatusRequest;
+import dev.ringstore.security.ClientSecurity;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,15 @@ public final class NodeClient implements AutoCloseable {
    * bounds the connect and is the wait for requests that leave their timeout to the node.
    */
   public static NodeClient connect(InetSocketAddress node, Duration timeout) {
-    ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults());
+    return connect(node, timeout, ClientSecurity.none());
+  }
+
+  /**
+   * {@link #connect(InetSocketAddress, Duration)} over a connection secured by {@code security}.
+   */
+  public static NodeClient connect(
+      InetSocketAddress node, Duration timeout, ClientSecurity security) {
+    ProtocolClient protocol = ProtocolClient.create(ProtocolLimits.defaults(), 0, security);
     try {
       return new NodeClient(
           protocol, ClientFailures.join(protocol.connect(node, timeout)), timeout);

@@ -67,7 +67,10 @@ public final class RingstoreClient implements AutoCloseable {
             ? builder.transport()
             : new PooledTransport(
                 ProtocolClient.create(
-                    ProtocolLimits.defaults(), builder.ioThreads(), builder.channelHook()),
+                    ProtocolLimits.defaults(),
+                    builder.ioThreads(),
+                    builder.channelHook(),
+                    builder.security()),
                 builder.poolSize(),
                 builder.connectTimeout());
     ClientMetrics metrics = new ClientMetrics(builder.meterRegistry());

@@ -79,8 +79,17 @@ public final class ProtocolClient implements AutoCloseable {
    * out.
    */
   public static ProtocolClient create(ProtocolLimits limits, int threads, ClientSecurity security) {
+    return create(limits, threads, channel -> {}, security);
+  }
+
+  /** Both: {@code security} first on each channel, then {@code channelHook}. */
+  public static ProtocolClient create(
+      ProtocolLimits limits,
+      int threads,
+      Consumer<SocketChannel> channelHook,
+      ClientSecurity security) {
     var group = Transports.group(threads, new DefaultThreadFactory("ringstore-client-io", true));
-    return new ProtocolClient(limits, group, true, channel -> {}, security);
+    return new ProtocolClient(limits, group, true, channelHook, security);
   }
 
   /** A client on a borrowed event loop group, its connections secured by {@code security}. */
@@ -91,13 +100,12 @@ public final class ProtocolClient implements AutoCloseable {
 
   /**
    * A client with {@code threads} event loops of its own (0: Netty's default), whose every new
-   * channel first passes through {@code channelHook}, before the protocol's handlers: the place to
-   * add TLS ({@code channel.pipeline().addFirst(sslContext.newHandler(channel.alloc()))}).
+   * channel first passes through {@code channelHook}, before the protocol's handlers (a proxy, a
+   * test's counter; TLS goes through {@link ClientSecurity}).
    */
   public static ProtocolClient create(
       ProtocolLimits limits, int threads, Consumer<SocketChannel> channelHook) {
-    var group = Transports.group(threads, new DefaultThreadFactory("ringstore-client-io", true));
-    return new ProtocolClient(limits, group, true, channelHook, ClientSecurity.none());
+    return create(limits, threads, channelHook, ClientSecurity.none());
   }
 
   /** A client on a borrowed event loop group, which {@link #close()} leaves running. */

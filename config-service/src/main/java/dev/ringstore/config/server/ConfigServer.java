@@ -8,6 +8,7 @@ import dev.ringstore.config.SnapshotPolicy;
 import dev.ringstore.config.raft.RatisConsensusGroup;
 import dev.ringstore.protocol.ProtocolLimits;
 import dev.ringstore.protocol.ProtocolServer;
+import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,12 +41,28 @@ public final class ConfigServer implements AutoCloseable {
       Path dataDir,
       InetSocketAddress listen,
       RaftTimings timings) {
+    return start(self, peers, dataDir, listen, timings, TransportSecurity.open());
+  }
+
+  /**
+   * {@link #start(ReplicaId, Map, Path, InetSocketAddress, RaftTimings)} with the client port
+   * secured by {@code security}: TLS, and each command checked against the sender's role (a node
+   * reports only for itself; plans and commits need an admin).
+   */
+  public static ConfigServer start(
+      ReplicaId self,
+      Map<ReplicaId, InetSocketAddress> peers,
+      Path dataDir,
+      InetSocketAddress listen,
+      RaftTimings timings,
+      TransportSecurity security) {
     ConsensusGroup group =
         RatisConsensusGroup.start(
             self, peers, dataDir, new ConfigState(), timings, SnapshotPolicy.DEFAULT);
     try {
       ProtocolServer server =
-          ProtocolServer.start(listen, new ConfigRequestHandler(group), ProtocolLimits.defaults());
+          ProtocolServer.start(
+              listen, new ConfigRequestHandler(group), ProtocolLimits.defaults(), security);
       log.info("config replica {} serving clients on {}", self, server.localAddress());
       return new ConfigServer(group, server);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.ringstore.config.client.ConfigClient;
 import dev.ringstore.config.client.RemoteConfigChannel;
 import dev.ringstore.console.Console;
 import dev.ringstore.console.ConsoleSettings;
+import dev.ringstore.node.cluster.Advertised;
 import dev.ringstore.node.cluster.ConfigBootstrap;
 import dev.ringstore.node.cluster.ConfigLink;
 import dev.ringstore.node.cluster.ConfigMembership;
@@ -22,6 +23,8 @@ import dev.ringstore.protocol.ProtocolServer;
 import dev.ringstore.protocol.v1.NodeRecord;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
+import dev.ringstore.security.ClientSecurity;
+import dev.ringstore.security.TransportSecurity;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -82,6 +85,9 @@ public final class StorageNode implements AutoCloseable {
   }
 
   /** Starts a node with the system clock and a secure random source for its incarnation. */
+  /** What a node without TLS warns at startup: anyone who reaches it can do anything. */
+  public static final String OPEN_WARNING = NodeSecurity.OPEN_WARNING;
+
   public static StorageNode start(NodeConfig config) {
     return start(config, InstantSource.system(), new SecureRandom());
   }
@@ -97,6 +103,22 @@ public final class StorageNode implements AutoCloseable {
    */
   public static StorageNode start(
       NodeConfig config, InstantSource clock, RandomGenerator random, ConfigMembership membership) {
+    return start(config, clock, random, membership, TransportSecurity.open());
+  }
+
+  /**
+   * {@link #start(NodeConfig, InstantSource, RandomGenerator, ConfigMembership)} with every
+   * listener and every connection the node opens secured by {@code security}. With TLS on, the
+   * node's certificate must name this node's id and the role node.
+   */
+  public static StorageNode start(
+      NodeConfig config,
+      InstantSource clock,
+      RandomGenerator random,
+      ConfigMembership membership,
+      TransportSecurity security) {
+    NodeSecurity.check(config.id(), security);
+    ClientSecurity outgoing = ClientSecurity.of(security);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags(Tags.of("node", config.id().value()));
     RocksDbStorageEngine storage =
@@ -112,7 +134,7 @@ public final class StorageNode implements AutoCloseable {
     NodeEventLoops loops = new NodeEventLoops(config.id().value(), config.effectiveIoThreads());
     try {
       new StorageMetrics(storage, Tags.empty()).bindTo(registry);
-      configClient = membership == null ? null : configClient(membership, clock, loops);
+      configClient = membership == null ? null : configClient(membership, clock, loops, outgoing);
       link =
           configClient == null
               ? null
@@ -124,7 +146,8 @@ public final class StorageNode implements AutoCloseable {
               storage,
               cluster ->
                   new SocketTransport(
-                      cluster, ProtocolClient.create(ProtocolLimits.defaults(), loops.group())),
+                      cluster,
+                      ProtocolClient.create(ProtocolLimits.defaults(), loops.group(), outgoing)),
               clock,
               random,
               registry,
@@ -134,6 +157,7 @@ public final class StorageNode implements AutoCloseable {
               config.listen(),
               node.handler(),
               ProtocolLimits.defaults(),
+              security,
               loops.group(),
               loops.group());
       ClusterNode cluster = node;
@@ -192,10 +216,13 @@ public final class StorageNode implements AutoCloseable {
   }
 
   private static ConfigClient configClient(
-      ConfigMembership membership, InstantSource clock, NodeEventLoops loops) {
+      ConfigMembership membership,
+      InstantSource clock,
+      NodeEventLoops loops,
+      ClientSecurity outgoing) {
     return new ConfigClient(
         new RemoteConfigChannel(
-            ProtocolClient.create(ProtocolLimits.defaults(), loops.group()),
+            ProtocolClient.create(ProtocolLimits.defaults(), loops.group(), outgoing),
             true,
             membership.service(),
             CONFIG_CALL_TIMEOUT),
@@ -208,12 +235,14 @@ public final class StorageNode implements AutoCloseable {
       throw new IllegalArgumentException(
           "a node joining a config service needs a fixed --listen port");
     }
+    InetSocketAddress advertise = membership.advertise();
     NodeRecord.Builder record =
         NodeRecord.newBuilder()
             .setId(config.id().value())
-            .setAddress(config.listen().getHostString() + ":" + config.listen().getPort());
+            .setAddress(
+                Advertised.hostPort(Advertised.address(config.listen(), advertise, "--listen")));
     if (config.http() != null) {
-      record.setHttp(config.http().getHostString() + ":" + config.http().getPort());
+      record.setHttp(Advertised.hostPort(Advertised.sameHost(config.http(), advertise)));
     }
     if (membership.zone() != null) {
       record.setZone(membership.zone());
