@@ -34,6 +34,7 @@ public final class Gossiper implements Membership {
   private final GossipTransport transport;
   private final ListenerList listeners = new ListenerList();
   private final GossipSettings settings;
+  private final GossipBounds bounds;
   private final NodeId self;
   private final String address;
 
@@ -52,11 +53,11 @@ public final class Gossiper implements Membership {
       GossipSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.bounds =
+        new GossipBounds(Objects.requireNonNull(clock, "clock"), settings.maxGenerationAhead());
     this.self = self.id();
     this.address = self.address();
-    this.table =
-        new MemberTable(
-            self, settings.failureDetector(), Objects.requireNonNull(clock, "clock"), listeners);
+    this.table = new MemberTable(self, settings.failureDetector(), clock, listeners);
     this.peers =
         new PeerSelection(
             seeds.stream().filter(seed -> !seed.equals(self.address())).distinct().toList(),
@@ -81,11 +82,17 @@ public final class Gossiper implements Membership {
     }
   }
 
-  /** Handles a message from another node; answers it through the transport when it calls for it. */
+  /**
+   * Handles a message from another node; answers it through the transport when it calls for it.
+   *
+   * @throws InvalidGossipMessageException when a generation or version in it is beyond what a real
+   *     member reaches (see {@link GossipBounds}); then none of it is applied
+   */
   public void receive(GossipMessage message) {
     if (message.from().equals(self) || message.to().filter(to -> !to.equals(self)).isPresent()) {
       return; // sent to an address that is now someone else's, or our own echo
     }
+    bounds.check(message);
     GossipMessage reply = null;
     synchronized (lock) {
       if (message instanceof GossipMessage.Syn syn) {
