@@ -57,7 +57,8 @@ public final class Gossiper implements Membership {
         new GossipBounds(Objects.requireNonNull(clock, "clock"), settings.maxGenerationAhead());
     this.self = self.id();
     this.address = self.address();
-    this.table = new MemberTable(self, settings.failureDetector(), clock, listeners);
+    this.table =
+        new MemberTable(self, settings.failureDetector(), settings.maxMembers(), clock, listeners);
     this.peers =
         new PeerSelection(
             seeds.stream().filter(seed -> !seed.equals(self.address())).distinct().toList(),
@@ -153,6 +154,17 @@ public final class Gossiper implements Membership {
   public MemberState localState() {
     synchronized (lock) {
       return table.local();
+    }
+  }
+
+  /**
+   * How many new members this node refused since it started because its table was full ({@link
+   * GossipSettings#maxMembers()}): a count for a metric; above zero means a forged flood or a cap
+   * set below the cluster's size.
+   */
+  public long refusedMembers() {
+    synchronized (lock) {
+      return table.refusedMembers();
     }
   }
 

@@ -15,12 +15,17 @@ import java.util.Optional;
  * The states one node holds, its own included, and its judgement of who is alive: the heart of the
  * gossiper without the messaging. Every newer state heard of a member counts as a heartbeat for the
  * member's failure detector; a higher generation replaces the old state and starts a fresh
- * detector. Not thread-safe: the {@link Gossiper} guards it.
+ * detector. It never holds more than {@link GossipSettings#maxMembers()}: known members always
+ * update, a new one gets in only while there is room (first come, first kept), so forged gossip can
+ * neither grow the table without bound nor push out a member already known. Not thread-safe: the
+ * {@link Gossiper} guards it.
  */
 final class MemberTable {
   private final PhiAccrualSettings detection;
   private final InstantSource clock;
   private final MembershipListener listeners;
+  private final int maxMembers;
+  private final RefusedMembers refused;
   private final Map<NodeId, Entry> others = new LinkedHashMap<>();
   private MemberState local;
 
@@ -39,10 +44,13 @@ final class MemberTable {
   MemberTable(
       MemberState local,
       PhiAccrualSettings detection,
+      int maxMembers,
       InstantSource clock,
       MembershipListener listeners) {
     this.local = local;
     this.detection = detection;
+    this.maxMembers = maxMembers;
+    this.refused = new RefusedMembers(maxMembers, clock);
     this.clock = clock;
     this.listeners = listeners;
   }
@@ -77,6 +85,16 @@ final class MemberTable {
   /** How many members are known, this node included. */
   int size() {
     return others.size() + 1;
+  }
+
+  /** Whether a member not known yet would be kept. */
+  boolean hasRoom() {
+    return size() < maxMembers;
+  }
+
+  /** How many new members a full table refused since the start. */
+  long refusedMembers() {
+    return refused.total();
   }
 
   /** A digest of every state known, this node's first. */
@@ -128,6 +146,10 @@ final class MemberTable {
     }
     Entry entry = others.get(id);
     if (entry == null) {
+      if (!hasRoom()) {
+        refused.refused(id);
+        return;
+      }
       entry = new Entry(remote, new PhiAccrualFailureDetector(detection, clock));
       others.put(id, entry);
       entry.detector.heartbeat();

@@ -27,7 +27,9 @@ final class Reconciliation {
     for (Digest digest : digests) {
       MemberState mine = table.state(digest.id());
       if (mine == null) {
-        result.wanted.add(digest.id());
+        if (table.hasRoom()) { // a full table would refuse it: do not ask for it
+          result.wanted.add(digest.id());
+        }
         continue;
       }
       listedAndKnown++;
