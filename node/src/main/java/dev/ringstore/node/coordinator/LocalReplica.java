@@ -18,13 +18,16 @@ import java.util.function.UnaryOperator;
 /**
  * This node's own replica: the storage engine behind the storage threads, so no caller ever blocks
  * an event loop. A fallback's reads and merges go to the hint it holds for the primary it stands in
- * for, its data to the {@code data} column family otherwise.
+ * for, its data to the {@code data} column family otherwise. Every write (put, replica merge,
+ * transfer page entry, hint) passes here, so here its key and value bytes are charged to the node's
+ * {@link StorageByteBudget} until it completes; over the budget it fails OVERLOADED.
  */
 public final class LocalReplica {
   private final StorageEngine storage;
   private final Executor storageExecutor;
   private final WriteObserver observer;
   private final HintKeeper hints;
+  private final StorageByteBudget budget;
 
   /** A replica that stores every hint it is given, unbounded (tests of the write path). */
   public LocalReplica(StorageEngine storage, Executor storageExecutor, WriteObserver observer) {
@@ -33,16 +36,31 @@ public final class LocalReplica {
 
   public LocalReplica(
       StorageEngine storage, Executor storageExecutor, WriteObserver observer, HintKeeper hints) {
+    this(storage, storageExecutor, observer, hints, StorageByteBudget.UNLIMITED);
+  }
+
+  public LocalReplica(
+      StorageEngine storage,
+      Executor storageExecutor,
+      WriteObserver observer,
+      HintKeeper hints,
+      StorageByteBudget budget) {
     this.storage = storage;
     this.storageExecutor = storageExecutor;
     this.observer = observer;
     this.hints = hints;
+    this.budget = budget;
   }
 
   /**
    * Applies {@code change} through the engine's writer and, once stored, tells the observer what it
    * did. Completes once stored.
    */
+  private CompletableFuture<DottedVersionVectorSet> update(
+      int bucket, byte[] key, long bytes, UnaryOperator<DottedVersionVectorSet> change) {
+    return charged(bytes, () -> update(bucket, key, change));
+  }
+
   private CompletableFuture<DottedVersionVectorSet> update(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
     // The observer (the Merkle trees) hears of a write once it is stored, not when the writer
@@ -68,6 +86,35 @@ public final class LocalReplica {
     } catch (RejectedExecutionException e) {
       return overloaded(e);
     }
+  }
+
+  /** Runs {@code write} holding {@code bytes} of the budget until it completes, or OVERLOADED. */
+  private <T> CompletableFuture<T> charged(long bytes, Supplier<CompletableFuture<T>> write) {
+    if (!budget.tryAcquire(bytes)) {
+      return CompletableFuture.failedFuture(
+          new RingstoreException(
+              ErrorCode.OVERLOADED,
+              "the node's storage queue holds its byte limit ("
+                  + budget.limit()
+                  + " bytes); retry with backoff"));
+    }
+    CompletableFuture<T> done;
+    try {
+      done = write.get();
+    } catch (RuntimeException | Error e) {
+      budget.release(bytes);
+      throw e;
+    }
+    return done.whenComplete((result, failure) -> budget.release(bytes));
+  }
+
+  /** What a write holds in memory while it waits: its key and its values. */
+  static long payloadBytes(byte[] key, DottedVersionVectorSet set) {
+    long bytes = key.length;
+    for (byte[] value : set.values()) {
+      bytes += value.length;
+    }
+    return bytes;
   }
 
   private static <T> CompletableFuture<T> overloaded(Throwable failure) {
@@ -99,14 +146,18 @@ public final class LocalReplica {
    */
   public CompletableFuture<Void> merge(
       int bucket, byte[] key, DottedVersionVectorSet set, NodeId hintFor) {
+    long bytes = payloadBytes(key, set);
     if (hintFor == null) {
-      return update(bucket, key, current -> current.sync(set)).thenApply(stored -> null);
+      return update(bucket, key, bytes, current -> current.sync(set)).thenApply(stored -> null);
     }
-    return onStorage(
-        () -> {
-          hints.keep(new Hint(hintFor, bucket, key, set));
-          return null;
-        });
+    return charged(
+        bytes,
+        () ->
+            onStorage(
+                () -> {
+                  hints.keep(new Hint(hintFor, bucket, key, set));
+                  return null;
+                }));
   }
 
   /**
@@ -116,23 +167,39 @@ public final class LocalReplica {
    */
   public CompletableFuture<Boolean> reap(int bucket, byte[] key, DottedVersionVectorSet expected) {
     DottedVersionVectorSet empty = DottedVersionVectorSet.empty();
-    return update(bucket, key, current -> current.equals(expected) ? empty : current)
+    return update(
+            bucket,
+            key,
+            payloadBytes(key, expected),
+            current -> current.equals(expected) ? empty : current)
         .thenApply(empty::equals);
   }
 
   /** Applies a coordinated write (a client's put or delete) and returns the stored set. */
   public CompletableFuture<DottedVersionVectorSet> coordinate(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change) {
-    return update(bucket, key, change);
+    return coordinate(bucket, key, key.length, change);
+  }
+
+  /**
+   * {@link #coordinate(int, byte[], UnaryOperator)} charging {@code payloadBytes} (the request's
+   * size: the value hides in {@code change}) to the byte budget.
+   */
+  public CompletableFuture<DottedVersionVectorSet> coordinate(
+      int bucket, byte[] key, long payloadBytes, UnaryOperator<DottedVersionVectorSet> change) {
+    return update(bucket, key, payloadBytes, change);
   }
 
   /** Keeps a hint on this node, if its hint bounds allow. */
   public CompletableFuture<Void> keepHint(Hint hint) {
-    return onStorage(
-        () -> {
-          hints.keep(hint);
-          return null;
-        });
+    return charged(
+        payloadBytes(hint.key(), hint.set()),
+        () ->
+            onStorage(
+                () -> {
+                  hints.keep(hint);
+                  return null;
+                }));
   }
 
   private <T> CompletableFuture<T> onStorage(Supplier<T> work) {

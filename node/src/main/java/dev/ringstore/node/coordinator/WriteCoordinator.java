@@ -41,12 +41,25 @@ public final class WriteCoordinator {
    */
   public CompletableFuture<DottedVersionVectorSet> write(
       int bucket, byte[] key, UnaryOperator<DottedVersionVectorSet> change, Quorum quorum) {
+    return write(bucket, key, key.length, change, quorum);
+  }
+
+  /**
+   * {@link #write(int, byte[], UnaryOperator, Quorum)}, charging {@code payloadBytes} (the
+   * request's size) to the node's storage byte budget while the local write waits.
+   */
+  public CompletableFuture<DottedVersionVectorSet> write(
+      int bucket,
+      byte[] key,
+      long payloadBytes,
+      UnaryOperator<DottedVersionVectorSet> change,
+      Quorum quorum) {
     ReplicaPlan plan = planner.plan(bucket, quorum);
     checkFeasible(plan, quorum);
     Quorum effective = quorum.plusRequired(plan.incoming().size());
     return replicas
         .local()
-        .coordinate(bucket, key, change)
+        .coordinate(bucket, key, payloadBytes, change)
         .thenCompose(stored -> replicate(plan, effective, key, stored).thenApply(done -> stored));
   }
 

@@ -149,7 +149,8 @@ final class ClientOperations {
       return forwarder.forward(request, plan, quorum.timeout());
     }
     Supplier<CompletableFuture<Response>> here =
-        () -> writes.write(bucket, key, change, quorum).thenApply(reply);
+        () ->
+            writes.write(bucket, key, request.getSerializedSize(), change, quorum).thenApply(reply);
     if (conditional) {
       return forwarder.forwardAhead(request, plan, services.self(), quorum.timeout(), here);
     }

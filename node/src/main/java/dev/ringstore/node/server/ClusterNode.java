@@ -173,7 +173,8 @@ public final class ClusterNode implements AutoCloseable {
     HintMetrics hintMetrics = new HintMetrics(registry);
     HeldHints heldHints = new HeldHints(storage, liveness, settings.hints(), clock, hintMetrics);
     heldHints.recount();
-    LocalReplica local = new LocalReplica(storage, executors.storage(), trees, heldHints);
+    LocalReplica local =
+        new LocalReplica(storage, executors.storage(), trees, heldHints, executors.storageBytes());
     Replicas replicas = new Replicas(config.id(), local, transport);
     ReplicaPlanner planner = new ReplicaPlanner(cluster, liveness);
     HintedHandoff handoff = new HintedHandoff(local);

@@ -22,6 +22,10 @@ import java.util.Objects;
  *     the engine's one writer thread applies them in group commits, whatever the durability
  * @param storageQueue requests waiting for a storage thread before OVERLOADED, default {@value
  *     #STORAGE_QUEUE_DEFAULT}
+ * @param storageQueueBytes the key and value bytes of writes accepted and not yet written (client
+ *     puts, replica puts, transfer entries, hints) before OVERLOADED; a count alone lets 16,384
+ *     queued 8 MiB puts hold 128 GiB. 0 (the default) is a quarter of the maximum heap, at most
+ *     {@value #STORAGE_QUEUE_BYTES_MAX_AUTO} and at least {@value #STORAGE_QUEUE_BYTES_MIN_AUTO}
  * @param ioThreads threads of the node's one Netty event-loop group (clients, other nodes, the
  *     config service); 0 (the default) is one per {@value #CORES_PER_IO_THREAD} cores, at least one
  *     (docs/performance.md: on two cores one loop beat two by a third in throughput, because a
@@ -38,6 +42,7 @@ public record NodeConfig(
     Durability durability,
     int storageThreads,
     int storageQueue,
+    long storageQueueBytes,
     int ioThreads,
     RequestLimits limits,
     RingSettings ring,
@@ -46,6 +51,17 @@ public record NodeConfig(
   public static final int STORAGE_THREADS_DEFAULT = 0;
   public static final int STORAGE_THREADS_PER_CORE = 2;
   public static final int STORAGE_QUEUE_DEFAULT = 10_000;
+  public static final long STORAGE_QUEUE_BYTES_DEFAULT = 0;
+
+  /**
+   * The automatic byte bound's ceiling, 256 MiB: 32 values of the largest size, thousands of
+   * typical ones, more than the writer drains in a second; beyond it queueing only adds latency.
+   */
+  public static final long STORAGE_QUEUE_BYTES_MAX_AUTO = 256L << 20;
+
+  /** Its floor, 16 MiB: two values of the largest size, whatever the heap. */
+  public static final long STORAGE_QUEUE_BYTES_MIN_AUTO = 16L << 20;
+
   public static final int IO_THREADS_DEFAULT = 0;
   public static final int CORES_PER_IO_THREAD = 4;
 
@@ -56,9 +72,9 @@ public record NodeConfig(
     Objects.requireNonNull(durability, "durability");
     Objects.requireNonNull(ring, "ring");
     Objects.requireNonNull(cluster, "cluster");
-    if (storageThreads < 0 || storageQueue < 1) {
+    if (storageThreads < 0 || storageQueue < 1 || storageQueueBytes < 0) {
       throw new IllegalArgumentException(
-          "storage threads must be 0 (auto) or more, queue positive");
+          "storage threads and queue bytes must be 0 (auto) or more, queue positive");
     }
     if (ioThreads < 0) {
       throw new IllegalArgumentException("io threads must be 0 (auto) or more");
@@ -81,6 +97,19 @@ public record NodeConfig(
     return STORAGE_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * The byte bound on queued writes: {@link #storageQueueBytes}, or a quarter of the heap (a write
+   * makes a few copies of its value while it is applied and replicated) within the auto bounds.
+   */
+  public long effectiveStorageQueueBytes() {
+    if (storageQueueBytes > 0) {
+      return storageQueueBytes;
+    }
+    long quarterHeap = Runtime.getRuntime().maxMemory() / 4;
+    return Math.max(
+        STORAGE_QUEUE_BYTES_MIN_AUTO, Math.min(STORAGE_QUEUE_BYTES_MAX_AUTO, quarterHeap));
+  }
+
   public static NodeConfig defaults(NodeId id, InetSocketAddress listen, Path dataDir) {
     return new NodeConfig(
         id,
@@ -90,6 +119,7 @@ public record NodeConfig(
         DURABILITY_DEFAULT,
         STORAGE_THREADS_DEFAULT,
         STORAGE_QUEUE_DEFAULT,
+        STORAGE_QUEUE_BYTES_DEFAULT,
         IO_THREADS_DEFAULT,
         RequestLimits.DEFAULTS,
         RingSettings.DEFAULTS,
@@ -105,6 +135,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         ioThreads,
         limits,
         ring,
@@ -120,6 +151,7 @@ public record NodeConfig(
         mode,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         ioThreads,
         limits,
         ring,
@@ -135,6 +167,23 @@ public record NodeConfig(
         durability,
         threads,
         storageQueue,
+        storageQueueBytes,
+        ioThreads,
+        limits,
+        ring,
+        cluster);
+  }
+
+  public NodeConfig withStorageQueueBytes(long bytes) {
+    return new NodeConfig(
+        id,
+        listen,
+        http,
+        dataDir,
+        durability,
+        storageThreads,
+        storageQueue,
+        bytes,
         ioThreads,
         limits,
         ring,
@@ -150,6 +199,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         threads,
         limits,
         ring,
@@ -165,6 +215,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         ioThreads,
         newLimits,
         ring,
@@ -180,6 +231,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         ioThreads,
         limits,
         settings,
@@ -195,6 +247,7 @@ public record NodeConfig(
         durability,
         storageThreads,
         storageQueue,
+        storageQueueBytes,
         ioThreads,
         limits,
         ring,

@@ -1,6 +1,7 @@
 package dev.ringstore.node.server;
 
 import dev.ringstore.node.coordinator.DeadlineTimer;
+import dev.ringstore.node.coordinator.StorageByteBudget;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A node's threads besides Netty's: the bounded storage pool that runs every blocking storage call
  * (a full queue answers OVERLOADED), a timer for probes, a timing wheel for request deadlines, and
- * one thread for hint replay, which blocks on acknowledgements.
+ * one thread for hint replay, which blocks on acknowledgements. Beside the pool, the byte budget of
+ * the writes waiting for storage ({@link NodeConfig#storageQueueBytes}; over it, OVERLOADED too).
  */
 final class NodeExecutors implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NodeExecutors.class);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
   private final ThreadPoolExecutor storage;
+  private final StorageByteBudget storageBytes;
   private final ScheduledExecutorService timer;
   private final ScheduledExecutorService hints;
   private final DeadlineTimer deadlines;
@@ -33,10 +36,12 @@ final class NodeExecutors implements AutoCloseable {
 
   private NodeExecutors(
       ThreadPoolExecutor storage,
+      StorageByteBudget storageBytes,
       ScheduledExecutorService timer,
       ScheduledExecutorService hints,
       DeadlineTimer deadlines) {
     this.storage = storage;
+    this.storageBytes = storageBytes;
     this.timer = timer;
     this.hints = hints;
     this.deadlines = deadlines;
@@ -60,6 +65,7 @@ final class NodeExecutors implements AutoCloseable {
             new ThreadPoolExecutor.AbortPolicy());
     return new NodeExecutors(
         storage,
+        new StorageByteBudget(config.effectiveStorageQueueBytes()),
         Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-timer-" + node)),
         Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "ringstore-hints-" + node)),
         new DeadlineTimer(task -> daemon(task, "ringstore-deadlines-" + node)));
@@ -73,6 +79,11 @@ final class NodeExecutors implements AutoCloseable {
 
   ThreadPoolExecutor storage() {
     return storage;
+  }
+
+  /** The bytes of writes accepted for storage and not yet written, bounded. */
+  StorageByteBudget storageBytes() {
+    return storageBytes;
   }
 
   ScheduledExecutorService timer() {
