@@ -58,7 +58,13 @@ public final class Gossiper implements Membership {
     this.self = self.id();
     this.address = self.address();
     this.table =
-        new MemberTable(self, settings.failureDetector(), settings.maxMembers(), clock, listeners);
+        new MemberTable(
+            self,
+            settings.failureDetector(),
+            settings.maxMembers(),
+            settings.removedGrace(),
+            clock,
+            listeners);
     this.peers =
         new PeerSelection(
             seeds.stream().filter(seed -> !seed.equals(self.address())).distinct().toList(),

@@ -47,6 +47,11 @@ final class ListenerList implements MembershipListener {
     fire(member, MembershipListener::onChanged);
   }
 
+  @Override
+  public void onForgotten(MemberView member) {
+    fire(member, MembershipListener::onForgotten);
+  }
+
   private void fire(MemberView member, BiConsumer<MembershipListener, MemberView> event) {
     for (MembershipListener listener : listeners) {
       try {

@@ -3,9 +3,11 @@ package dev.ringstore.gossip;
 import dev.ringstore.common.NodeId;
 import dev.ringstore.gossip.failure.PhiAccrualFailureDetector;
 import dev.ringstore.gossip.failure.PhiAccrualSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,10 @@ import java.util.Optional;
  * member's failure detector; a higher generation replaces the old state and starts a fresh
  * detector. It never holds more than {@link GossipSettings#maxMembers()}: known members always
  * update, a new one gets in only while there is room (first come, first kept), so forged gossip can
- * neither grow the table without bound nor push out a member already known. Not thread-safe: the
- * {@link Gossiper} guards it.
+ * neither grow the table without bound nor push out a member already known. A member that said it
+ * was {@link MemberStatus#LEAVING} and stayed down for {@link GossipSettings#removedGrace()} is
+ * forgotten, and kept forgotten against slow peers by a tombstone ({@link ForgottenMembers}). Not
+ * thread-safe: the {@link Gossiper} guards it.
  */
 final class MemberTable {
   private final PhiAccrualSettings detection;
@@ -26,6 +30,8 @@ final class MemberTable {
   private final MembershipListener listeners;
   private final int maxMembers;
   private final RefusedMembers refused;
+  private final Duration removedGrace;
+  private final ForgottenMembers forgotten;
   private final Map<NodeId, Entry> others = new LinkedHashMap<>();
   private MemberState local;
 
@@ -45,12 +51,15 @@ final class MemberTable {
       MemberState local,
       PhiAccrualSettings detection,
       int maxMembers,
+      Duration removedGrace,
       InstantSource clock,
       MembershipListener listeners) {
     this.local = local;
     this.detection = detection;
     this.maxMembers = maxMembers;
     this.refused = new RefusedMembers(maxMembers, clock);
+    this.removedGrace = removedGrace;
+    this.forgotten = new ForgottenMembers(clock, removedGrace, maxMembers);
     this.clock = clock;
     this.listeners = listeners;
   }
@@ -87,9 +96,9 @@ final class MemberTable {
     return others.size() + 1;
   }
 
-  /** Whether a member not known yet would be kept. */
-  boolean hasRoom() {
-    return size() < maxMembers;
+  /** Whether a state of a member not known now would be kept: room, and not forgotten since. */
+  boolean wouldKeepNew(NodeId id, long generation) {
+    return size() < maxMembers && !forgotten.blocks(id, generation);
   }
 
   /** How many new members a full table refused since the start. */
@@ -146,10 +155,14 @@ final class MemberTable {
     }
     Entry entry = others.get(id);
     if (entry == null) {
-      if (!hasRoom()) {
+      if (forgotten.blocks(id, remote.generation())) {
+        return; // a slow peer's copy of a member that left: it stays forgotten
+      }
+      if (size() >= maxMembers) {
         refused.refused(id);
         return;
       }
+      forgotten.clear(id);
       entry = new Entry(remote, new PhiAccrualFailureDetector(detection, clock));
       others.put(id, entry);
       entry.detector.heartbeat();
@@ -179,14 +192,32 @@ final class MemberTable {
     }
   }
 
-  /** Marks down every member whose phi reached the threshold, and tells the listeners. */
+  /**
+   * Marks down every member whose phi reached the threshold, and forgets every member that said it
+   * was leaving and has been down for the removed grace; tells the listeners of both.
+   */
   void judgeLiveness() {
-    for (Entry entry : others.values()) {
+    Instant now = clock.instant();
+    for (Iterator<Entry> it = others.values().iterator(); it.hasNext(); ) {
+      Entry entry = it.next();
       if (entry.alive && !entry.detector.isAvailable()) {
         entry.alive = false;
-        entry.downSince = clock.instant();
+        entry.downSince = now;
         listeners.onDown(view(entry.state.id()));
+      } else if (hasLeft(entry, now)) {
+        MemberView last = view(entry.state.id());
+        it.remove();
+        forgotten.forget(entry.state.id(), entry.state.generation());
+        listeners.onForgotten(last);
       }
     }
+    forgotten.expire();
+  }
+
+  /** Said it was leaving, then went silent for the whole grace: gone for good. */
+  private boolean hasLeft(Entry entry, Instant now) {
+    return !entry.alive
+        && entry.state.status() == MemberStatus.LEAVING
+        && !now.isBefore(entry.downSince.plus(removedGrace));
   }
 }

@@ -21,4 +21,11 @@ public interface MembershipListener {
 
   /** A member's address, zone, status, table version or load changed. */
   default void onChanged(MemberView member) {}
+
+  /**
+   * A member that said it was leaving and has been down for {@link GossipSettings#removedGrace()}
+   * is dropped from the view; {@code member} is its last view. A later state of the same or an
+   * older generation is ignored for another grace; a higher generation joins it anew.
+   */
+  default void onForgotten(MemberView member) {}
 }

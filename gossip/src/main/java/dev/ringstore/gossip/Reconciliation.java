@@ -27,7 +27,8 @@ final class Reconciliation {
     for (Digest digest : digests) {
       MemberState mine = table.state(digest.id());
       if (mine == null) {
-        if (table.hasRoom()) { // a full table would refuse it: do not ask for it
+        // Do not ask for what the table would refuse: no room, or a member it forgot.
+        if (table.wouldKeepNew(digest.id(), digest.generation())) {
           result.wanted.add(digest.id());
         }
         continue;
