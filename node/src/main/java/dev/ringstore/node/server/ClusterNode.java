@@ -175,6 +175,7 @@ public final class ClusterNode implements AutoCloseable {
     heldHints.recount();
     LocalReplica local =
         new LocalReplica(storage, executors.storage(), trees, heldHints, executors.storageBytes());
+    BoundsMetrics.bind(registry, executors.storageBytes(), gossiper);
     Replicas replicas = new Replicas(config.id(), local, transport);
     ReplicaPlanner planner = new ReplicaPlanner(cluster, liveness);
     HintedHandoff handoff = new HintedHandoff(local);

@@ -280,6 +280,11 @@ public final class StorageNode implements AutoCloseable {
     return storage.identity().actor();
   }
 
+  /** The node's storage engine, for tests in this package that need to hold up its writer. */
+  RocksDbStorageEngine storage() {
+    return storage;
+  }
+
   /** Where the protocol is served (the real port when 0 was asked for). */
   public InetSocketAddress address() {
     return server.localAddress();
