@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * request reaches its handler. Client roles nest (reader &lt; writer &lt; admin). A node may also
  * send client operations, because coordinators forward them. No client identity, however
  * privileged, may send a replica operation, gossip, anti-entropy, a transfer page or a node's
- * report to the config service; and a node may report only for itself.
+ * report to the config service; and a node may join, heartbeat and gossip only as itself.
  */
 public final class RequestRoles {
   private static final Set<Role> ANYONE = EnumSet.of(READER, WRITER, ADMIN, NODE, Role.CONFIG);
@@ -95,8 +95,11 @@ public final class RequestRoles {
     };
   }
 
-  /** The node a join or heartbeat speaks for: it must be the caller itself. */
+  /** The node a join, heartbeat or gossip message speaks for: it must be the caller itself. */
   private static String reportingNode(Request request) {
+    if (request.hasGossip()) {
+      return request.getGossip().getFrom();
+    }
     if (request.hasConfigCommand()) {
       ConfigCommand command = request.getConfigCommand();
       if (command.hasJoin()) {

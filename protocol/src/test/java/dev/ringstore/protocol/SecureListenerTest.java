@@ -182,7 +182,8 @@ class SecureListenerTest {
     Connection admin = as("root", Role.ADMIN);
     Request replicaPut =
         Request.newBuilder().setReplicaPut(ReplicaPutRequest.getDefaultInstance()).build();
-    Request gossip = Request.newBuilder().setGossip(GossipMessage.getDefaultInstance()).build();
+    Request gossip =
+        Request.newBuilder().setGossip(GossipMessage.newBuilder().setFrom("root")).build();
     Request heartbeat =
         Request.newBuilder()
             .setConfigCommand(
@@ -220,6 +221,14 @@ class SecureListenerTest {
             .build();
 
     assertThat(send(n2, forN1).getError().getMessage()).contains("only for itself");
+    Request gossipAsN1 =
+        Request.newBuilder().setGossip(GossipMessage.newBuilder().setFrom("n1")).build();
+    assertThat(send(n2, gossipAsN1).getError().getCode()).isEqualTo(ErrorCode.UNAUTHORIZED);
+    assertThat(
+            send(
+                n2,
+                gossipAsN1.toBuilder().setGossip(GossipMessage.newBuilder().setFrom("n2")).build()))
+        .isEqualTo(found("ok"));
     assertThat(send(n2, forN2)).isEqualTo(found("ok"));
     assertThat(send(n2, put("k"))).isEqualTo(found("ok"));
   }
