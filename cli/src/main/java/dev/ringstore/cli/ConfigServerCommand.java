@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ringstore.config.RaftTimings;
 import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.server.ConfigServer;
+import dev.ringstore.security.SecurityConfigException;
 import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class ConfigServerCommand implements Callable<Integer> {
     TransportSecurity security;
     try {
       security = tls.security();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | SecurityConfigException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     ConfigServer server =

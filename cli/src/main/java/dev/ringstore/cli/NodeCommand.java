@@ -11,6 +11,7 @@ import dev.ringstore.node.cluster.ConfigMembership;
 import dev.ringstore.node.server.NodeConfig;
 import dev.ringstore.node.server.StorageNode;
 import dev.ringstore.node.storage.Durability;
+import dev.ringstore.security.SecurityConfigException;
 import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -201,7 +202,7 @@ final class NodeCommand implements Callable<Integer> {
     TransportSecurity security;
     try {
       security = tls.security();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | SecurityConfigException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (!security.enabled()) {

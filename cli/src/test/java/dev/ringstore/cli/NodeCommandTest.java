@@ -86,7 +86,17 @@ class NodeCommandTest {
             + " | --peers and --config exclude each other",
         "127.0.0.1:0    | --config 127.0.0.1:7801 | --config needs a fixed --listen port",
         "127.0.0.1:7201 | --config 127.0.0.1      | expected HOST:PORT, not '127.0.0.1'",
-        "127.0.0.1:7201 | --config 127.0.0.1:7801 --zone= | --zone must not be blank"
+        "127.0.0.1:7201 | --config 127.0.0.1:7801 --zone= | --zone must not be blank",
+        "0.0.0.0:7201   | --config 127.0.0.1:7801 | binds every interface, which is no address"
+            + " another node can reach; add --advertise HOST:PORT",
+        "0.0.0.0:7201   | --config 127.0.0.1:7801 --advertise 0.0.0.0:7201"
+            + " | --advertise 0.0.0.0:7201 is a wildcard address",
+        "127.0.0.1:7201 | --peers n1=127.0.0.1:7201 --advertise 10.0.0.1:7201"
+            + " | --advertise goes with --config",
+        "127.0.0.1:7201 | --peers n1=127.0.0.1:7201 --ca ca.crt | --ca, --cert and --key go together",
+        "127.0.0.1:7201 | --peers n1=127.0.0.1:7201 --tokens tokens | --tokens needs TLS",
+        "127.0.0.1:7201 | --peers n1=127.0.0.1:7201 --ca none.crt --cert n1.crt --key n1.key"
+            + " | cannot read TLS file(s): none.crt, n1.crt, n1.key"
       })
   void aBadConfigServiceChoiceGivesOneLineAndExitsTwo(
       String listen, String options, String message) {
