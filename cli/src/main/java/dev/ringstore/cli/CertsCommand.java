@@ -54,6 +54,9 @@ final class CertsCommand {
         description = "How long the CA is valid. Default: ${DEFAULT-VALUE} days.")
     int days;
 
+    @Option(names = "--json", description = "Print what was made as one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
       if (Files.exists(dir.resolve(CertificateAuthority.CA_KEY))) {
@@ -65,7 +68,18 @@ final class CertsCommand {
           .writeTo(dir);
       spec.commandLine()
           .getOut()
-          .printf("CA for cluster %s in %s (ca.crt, ca.key; keep ca.key secret)%n", cluster, dir);
+          .println(
+              json
+                  ? JsonLine.object(
+                      out -> {
+                        out.writeStringField("cluster", cluster);
+                        out.writeStringField("ca", dir.resolve(TlsFiles.CA_CERTIFICATE).toString());
+                      })
+                  : "CA for cluster "
+                      + cluster
+                      + " in "
+                      + dir
+                      + " (ca.crt, ca.key; keep ca.key secret)");
       return 0;
     }
   }
@@ -110,6 +124,9 @@ final class CertsCommand {
         description = "How long it is valid (never beyond the CA). Default: ${DEFAULT-VALUE} days.")
     int days;
 
+    @Option(names = "--json", description = "Print what was made as one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
       Role parsed = Role.parse(role);
@@ -117,15 +134,22 @@ final class CertsCommand {
           CertificateAuthority.load(dir, Clock.systemUTC(), new SecureRandom());
       IssuedCertificate issued = ca.issue(id, parsed, hosts, Duration.ofDays(days));
       TlsFiles files = issued.writeTo(dir);
+      String until = issued.certificate().getNotAfter().toInstant().toString();
       spec.commandLine()
           .getOut()
-          .printf(
-              "%s certificate for %s: %s and %s (valid until %s)%n",
-              parsed.label(),
-              id,
-              files.certificate(),
-              files.key(),
-              issued.certificate().getNotAfter().toInstant());
+          .println(
+              json
+                  ? JsonLine.object(
+                      out -> {
+                        out.writeStringField("id", id);
+                        out.writeStringField("role", parsed.label());
+                        out.writeStringField("certificate", files.certificate().toString());
+                        out.writeStringField("key", files.key().toString());
+                        out.writeStringField("notAfter", until);
+                      })
+                  : String.format(
+                      "%s certificate for %s: %s and %s (valid until %s)",
+                      parsed.label(), id, files.certificate(), files.key(), until));
       return 0;
     }
   }
@@ -152,6 +176,9 @@ final class CertsCommand {
     @Option(names = "--role", required = true, description = "reader, writer (client) or admin.")
     String role;
 
+    @Option(names = "--json", description = "Print what was made as one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
       Role parsed = Role.parse(role);
@@ -161,7 +188,17 @@ final class CertsCommand {
       }
       Files.createDirectories(dir);
       String token = TokenStore.issue(dir.resolve("tokens"), id, parsed, new SecureRandom());
-      spec.commandLine().getOut().println(token);
+      spec.commandLine()
+          .getOut()
+          .println(
+              json
+                  ? JsonLine.object(
+                      out -> {
+                        out.writeStringField("id", id);
+                        out.writeStringField("role", parsed.label());
+                        out.writeStringField("token", token);
+                      })
+                  : token);
       return 0;
     }
   }
