@@ -137,6 +137,17 @@ public final class Gossiper implements Membership {
   }
 
   /**
+   * Tells gossip that the cluster's configuration no longer holds {@code id} (it left, or an
+   * operator removed it): once it has been down for the removed grace it is forgotten, and kept
+   * forgotten against peers that still gossip its old state.
+   */
+  public void markRemoved(NodeId id) {
+    synchronized (lock) {
+      table.markRemoved(id);
+    }
+  }
+
+  /**
    * Says this node knows bucket-table version {@code version} (a lower one than known is ignored).
    */
   public void setTableVersion(long version) {

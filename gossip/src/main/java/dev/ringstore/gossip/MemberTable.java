@@ -40,6 +40,7 @@ final class MemberTable {
     PhiAccrualFailureDetector detector;
     boolean alive = true;
     Instant downSince; // null while alive
+    boolean removed; // the cluster's configuration no longer has it, whatever it gossiped last
 
     Entry(MemberState state, PhiAccrualFailureDetector detector) {
       this.state = state;
@@ -214,10 +215,24 @@ final class MemberTable {
     forgotten.expire();
   }
 
-  /** Said it was leaving, then went silent for the whole grace: gone for good. */
+  /**
+   * The cluster's configuration says {@code id} left or was removed (a crashed node removed by an
+   * operator never gossips that it is leaving): it is forgotten like a leaving member, once down
+   * for the removed grace. False when no such member is known.
+   */
+  boolean markRemoved(NodeId id) {
+    Entry entry = others.get(id);
+    if (entry == null) {
+      return false;
+    }
+    entry.removed = true;
+    return true;
+  }
+
+  /** Said it was leaving (or was removed), then went silent for the whole grace: gone for good. */
   private boolean hasLeft(Entry entry, Instant now) {
     return !entry.alive
-        && entry.state.status() == MemberStatus.LEAVING
+        && (entry.removed || entry.state.status() == MemberStatus.LEAVING)
         && !now.isBefore(entry.downSince.plus(removedGrace));
   }
 }

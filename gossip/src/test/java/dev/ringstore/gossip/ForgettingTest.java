@@ -137,6 +137,18 @@ class ForgettingTest {
   }
 
   @Test
+  void aMemberTheConfigurationRemovedIsForgottenThoughItNeverSaidItWasLeaving() {
+    leaveAndGoDown(MemberStatus.UP);
+    node.markRemoved(N2);
+
+    clock.advance(GRACE);
+    node.runRound();
+    assertThat(knows(N2)).isFalse();
+    hear(n2(3, 6, MemberStatus.UP));
+    assertThat(knows(N2)).as("a slow peer's old state does not bring it back").isFalse();
+  }
+
+  @Test
   void aLeavingMemberStillHeartbeatingIsKept() {
     for (int second = 0; second < GRACE / 1000 + 10; second += 1) {
       hear(n2(3, 5 + second, MemberStatus.LEAVING));

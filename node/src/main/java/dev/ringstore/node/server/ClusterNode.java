@@ -1,6 +1,8 @@
 package dev.ringstore.node.server;
 
+import dev.ringstore.common.NodeId;
 import dev.ringstore.gossip.Gossiper;
+import dev.ringstore.gossip.MemberStatus;
 import dev.ringstore.gossip.Membership;
 import dev.ringstore.gossip.antientropy.TreeShape;
 import dev.ringstore.node.antientropy.AntiEntropyMetrics;
@@ -317,6 +319,12 @@ public final class ClusterNode implements AutoCloseable {
 
   private void checkLeft(ConfigClusterView view, TransferSettings transfer) {
     var routing = view.routing();
+    routing.nodes().values().stream()
+        .filter(
+            other ->
+                other.getStatus() == NodeRole.NODE_LEFT
+                    || other.getStatus() == NodeRole.NODE_REMOVED)
+        .forEach(other -> gossiper.markRemoved(NodeId.of(other.getId())));
     var record = routing.nodes().get(view.self());
     boolean gone =
         record != null
@@ -324,6 +332,7 @@ public final class ClusterNode implements AutoCloseable {
                 || record.getStatus() == NodeRole.NODE_REMOVED)
             && routing.current().member(view.self()).isEmpty();
     if (gone && leaving.compareAndSet(false, true)) {
+      gossiper.setStatus(MemberStatus.LEAVING);
       log.info(
           "this node has left the cluster (table v{}); it hands its hints on and stops serving"
               + " after the grace period {}",
