@@ -11,7 +11,7 @@ import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
 import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.netty.NettyConfigKeys;
+import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
@@ -36,10 +36,12 @@ final class RatisSettings {
   static RaftProperties server(
       InetSocketAddress bind, Path dataDir, RaftTimings timings, SnapshotPolicy snapshots) {
     RaftProperties p = new RaftProperties();
-    // The Netty transport, on the replica's own address: one port for peers and clients alike.
-    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.NETTY);
-    NettyConfigKeys.Server.setHost(p, bind.getHostString());
-    NettyConfigKeys.Server.setPort(p, bind.getPort());
+    // The gRPC transport (it has TLS; Ratis's Netty transport has none), on the replica's own
+    // address. The client and admin services keep their port keys unset, so Ratis serves them on
+    // this same port: one Raft port per replica, as the peers map names it.
+    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+    GrpcConfigKeys.Server.setHost(p, bind.getHostString());
+    GrpcConfigKeys.Server.setPort(p, bind.getPort());
     RaftServerConfigKeys.setStorageDir(p, List.of(dataDir.toFile()));
     // Election timeouts; the leader heartbeats at half the minimum. The first election after a
     // start uses the same range (Ratis falls back to these when its first-election keys are unset).
@@ -69,7 +71,7 @@ final class RatisSettings {
 
   static RaftProperties client(RaftTimings timings) {
     RaftProperties p = new RaftProperties();
-    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.NETTY);
+    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
     // One attempt's timeout; attempts repeat (see retryPolicy) until the commit deadline.
     RaftClientConfigKeys.Rpc.setRequestTimeout(p, duration(timings.requestTimeout()));
     return p;
