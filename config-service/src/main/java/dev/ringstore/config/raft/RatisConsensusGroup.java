@@ -8,6 +8,7 @@ import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.ReplicaRole;
 import dev.ringstore.config.ReplicatedState;
 import dev.ringstore.config.SnapshotPolicy;
+import dev.ringstore.security.TransportSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -30,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ConsensusGroup} replica on Apache Ratis, talking to its peers over Ratis's Netty
- * transport: this replica's Raft server, plus a Ratis client that routes this replica's commands
- * and queries to the leader. The only class outside this package that names Ratis.
+ * A {@link ConsensusGroup} replica on Apache Ratis, talking to its peers over Ratis's gRPC
+ * transport (with mutual TLS when the process has it): this replica's Raft server, plus a Ratis
+ * client that routes this replica's commands and queries to the leader. The only class outside this
+ * package that names Ratis.
  *
  * <p>Storage: {@code dataDir} holds Ratis's directory for the group (its log, term and vote, and
  * the state machine's snapshots). A first start formats it; a later start on the same directory
@@ -88,7 +91,26 @@ public final class RatisConsensusGroup implements ConsensusGroup {
       ReplicatedState state,
       RaftTimings timings,
       SnapshotPolicy snapshots) {
-    return start(self, peers, dataDir, state, timings, snapshots, properties -> {});
+    return start(self, peers, dataDir, state, timings, snapshots, TransportSecurity.open());
+  }
+
+  /**
+   * Starts a replica whose Raft traffic, to its peers and from its own client, is secured by {@code
+   * security}: open (plain gRPC), or mutual TLS trusting only the cluster's CA (see {@link
+   * RaftTls}).
+   *
+   * @throws dev.ringstore.security.SecurityConfigException when the certificate is not a config
+   *     replica's
+   */
+  public static ConsensusGroup start(
+      ReplicaId self,
+      Map<ReplicaId, InetSocketAddress> peers,
+      Path dataDir,
+      ReplicatedState state,
+      RaftTimings timings,
+      SnapshotPolicy snapshots,
+      TransportSecurity security) {
+    return start(self, peers, dataDir, state, timings, snapshots, security, properties -> {});
   }
 
   /** Starts a replica, with Ratis settings beyond Ringstore's changed by {@code tuning} (tests). */
@@ -99,12 +121,14 @@ public final class RatisConsensusGroup implements ConsensusGroup {
       ReplicatedState state,
       RaftTimings timings,
       SnapshotPolicy snapshots,
+      TransportSecurity security,
       Consumer<RaftProperties> tuning) {
     GroupLayout layout = GroupLayout.of(self, peers);
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(snapshots, "snapshots");
+    Parameters tls = RaftTls.parameters(Objects.requireNonNull(security, "security"));
     ReplicatedStateMachine stateMachine = new ReplicatedStateMachine(self, state);
     RaftServer server = null;
     try {
@@ -119,6 +143,7 @@ public final class RatisConsensusGroup implements ConsensusGroup {
               .setGroup(layout.group())
               .setStateMachine(stateMachine)
               .setProperties(properties)
+              .setParameters(tls)
               .setOption(option)
               .build();
       server.start();
@@ -128,6 +153,7 @@ public final class RatisConsensusGroup implements ConsensusGroup {
               .setRaftGroup(layout.group())
               .setLeaderId(GroupLayout.peerId(self))
               .setProperties(RatisSettings.client(timings))
+              .setParameters(tls)
               .setRetryPolicy(RatisSettings.retryPolicy(timings))
               .build();
       GroupClient client = new GroupClient(self, raftClient, timings.commitDeadline());

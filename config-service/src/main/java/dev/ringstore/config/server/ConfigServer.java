@@ -45,9 +45,11 @@ public final class ConfigServer implements AutoCloseable {
   }
 
   /**
-   * {@link #start(ReplicaId, Map, Path, InetSocketAddress, RaftTimings)} with the client port
-   * secured by {@code security}: TLS, and each command checked against the sender's role (a node
-   * reports only for itself; plans and commits need an admin).
+   * As {@link #start(ReplicaId, Map, Path, InetSocketAddress, RaftTimings)}, secured by {@code
+   * security} when it is enabled: mutual TLS between replicas on the Raft port, trusting only the
+   * cluster's CA (the certificate must have the {@code config} role), and TLS on the client port,
+   * where each command is checked against the sender's role (a node reports only for itself;
+   * plans and commits need an admin).
    */
   public static ConfigServer start(
       ReplicaId self,
@@ -58,7 +60,7 @@ public final class ConfigServer implements AutoCloseable {
       TransportSecurity security) {
     ConsensusGroup group =
         RatisConsensusGroup.start(
-            self, peers, dataDir, new ConfigState(), timings, SnapshotPolicy.DEFAULT);
+            self, peers, dataDir, new ConfigState(), timings, SnapshotPolicy.DEFAULT, security);
     try {
       ProtocolServer server =
           ProtocolServer.start(

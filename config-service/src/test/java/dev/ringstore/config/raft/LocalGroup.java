@@ -8,6 +8,7 @@ import dev.ringstore.config.LeaderChange;
 import dev.ringstore.config.RaftTimings;
 import dev.ringstore.config.ReplicaId;
 import dev.ringstore.config.SnapshotPolicy;
+import dev.ringstore.security.TransportSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,6 +42,7 @@ final class LocalGroup implements AutoCloseable {
   private final List<LeaderChange> leaderChanges = new CopyOnWriteArrayList<>();
   private final RaftTimings timings;
   private final SnapshotPolicy snapshots;
+  private final Map<ReplicaId, TransportSecurity> security = new ConcurrentHashMap<>();
   private Consumer<RaftProperties> tuning = properties -> {};
 
   LocalGroup(int size, Path root, RaftTimings timings, SnapshotPolicy snapshots) {
@@ -58,6 +60,12 @@ final class LocalGroup implements AutoCloseable {
   /** Changes Ratis settings beyond Ringstore's for the replicas started from now on. */
   LocalGroup tune(Consumer<RaftProperties> tuning) {
     this.tuning = tuning;
+    return this;
+  }
+
+  /** Secures {@code id}'s Raft traffic from its next start on (replicas are open by default). */
+  LocalGroup secure(ReplicaId id, TransportSecurity transport) {
+    security.put(id, transport);
     return this;
   }
 
@@ -88,7 +96,15 @@ final class LocalGroup implements AutoCloseable {
   ConsensusGroup start(ReplicaId id) {
     AppendOnlyLongs state = new AppendOnlyLongs();
     ConsensusGroup group =
-        RatisConsensusGroup.start(id, peers, dataDirs.get(id), state, timings, snapshots, tuning);
+        RatisConsensusGroup.start(
+            id,
+            peers,
+            dataDirs.get(id),
+            state,
+            timings,
+            snapshots,
+            security.getOrDefault(id, TransportSecurity.open()),
+            tuning);
     group.addLeaderListener(leaderChanges::add);
     states.put(id, state);
     running.put(id, group);
