@@ -47,6 +47,12 @@ public final class CommandLogging implements SLF4JServiceProvider {
 
   /** Makes this the SLF4J provider of this process when {@link #appliesTo} the command line. */
   static void install(String... args) {
+    if (args.length > 0 && LOGBACK_COMMANDS.contains(args[0])) {
+      // Ratis's shaded gRPC logs through java.util.logging, whose console handler would print
+      // every refused TLS handshake with a stack trace: route it into logback, at logback's levels.
+      org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+      org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
     if (appliesTo(args, System.getProperties())) {
       System.setProperty(PROVIDER_PROPERTY, CommandLogging.class.getName());
       if (System.getProperty(VERBOSITY_PROPERTY) == null) {
