@@ -48,8 +48,8 @@ public final class ConfigServer implements AutoCloseable {
    * As {@link #start(ReplicaId, Map, Path, InetSocketAddress, RaftTimings)}, secured by {@code
    * security} when it is enabled: mutual TLS between replicas on the Raft port, trusting only the
    * cluster's CA (the certificate must have the {@code config} role), and TLS on the client port,
-   * where each command is checked against the sender's role (a node reports only for itself;
-   * plans and commits need an admin).
+   * where each command is checked against the sender's role (a node reports only for itself; plans
+   * and commits need an admin).
    */
   public static ConfigServer start(
       ReplicaId self,
