@@ -1,4 +1,6 @@
-// The console's one way to talk to its API: reads are open, actions carry the admin token.
+// The console's one way to talk to its API: every request carries the admin token when there is
+// one. Reads are open on a plain-HTTP port; over HTTPS they need the token (or the browser's client
+// certificate), and actions need it or an admin certificate.
 // Every action's answer (or error) lands in #action-result[data-status], so an operator (and a
 // test) sees what the server said without a dialog.
 
@@ -46,15 +48,22 @@ function errorOf(status, body) {
 
 /** GET an API path (absolute, e.g. /api/v1/ring); resolves to the parsed JSON or throws ApiError. */
 export async function get(path, { signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store', signal });
+    response = await fetch(path, { headers, cache: 'no-store', signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'UNREACHABLE', `cannot reach the console: ${e.message}`);
   }
   const body = await parse(response);
-  if (!response.ok) throw errorOf(response.status, body);
+  if (!response.ok) {
+    const err = errorOf(response.status, body);
+    if (response.status === 401 && !token) err.message += ' — paste the admin token in the header';
+    throw err;
+  }
   return body;
 }
 

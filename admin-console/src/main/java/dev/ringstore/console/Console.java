@@ -5,11 +5,13 @@ import dev.ringstore.console.action.KeyActions;
 import dev.ringstore.console.cluster.ClusterGatherer;
 import dev.ringstore.console.cluster.ConfigReplicas;
 import dev.ringstore.console.cluster.NodeReports;
-import dev.ringstore.console.http.ConsoleAuth;
+import dev.ringstore.console.http.HttpAccess;
 import dev.ringstore.console.http.StaticAssets;
 import dev.ringstore.protocol.ProtocolClient;
 import dev.ringstore.protocol.ProtocolLimits;
+import dev.ringstore.security.ClientSecurity;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -27,15 +29,18 @@ public final class Console implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ClusterGatherer gatherer;
   private final ConsoleRoutes routes;
+  private final HttpAccess access;
 
   private Console(ConsoleSettings settings) {
-    this.protocol = ProtocolClient.create(ProtocolLimits.defaults(), 1, channel -> {});
+    this.protocol =
+        ProtocolClient.create(ProtocolLimits.defaults(), 1, ClientSecurity.of(settings.security()));
+    this.access = HttpAccess.of(settings.security(), Optional.ofNullable(settings.token()));
     this.config =
         new ConfigReplicas(protocol, settings.config(), settings.clock(), settings.timeout());
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("ringstore-console", true));
-    NodeReports nodes = new NodeReports(settings.timeout());
+    NodeReports nodes = new NodeReports(settings.timeout(), settings.security());
     this.gatherer =
         new ClusterGatherer(config, nodes, settings.clock(), scheduler, settings.every());
     this.routes =
@@ -44,7 +49,7 @@ public final class Console implements AutoCloseable {
             nodes,
             new ChangeActions(config.service()),
             new KeyActions(protocol, settings.timeout()),
-            new ConsoleAuth(settings.token()),
+            access,
             new StaticAssets());
   }
 
@@ -55,6 +60,11 @@ public final class Console implements AutoCloseable {
   /** The API under /api/v1/ and the pages under /console/, to add to an HTTP server. */
   public Consumer<HttpServerRoutes> routes() {
     return routes::addTo;
+  }
+
+  /** Who may do what on the port that serves {@link #routes()}: its gate and its action check. */
+  public HttpAccess access() {
+    return access;
   }
 
   @Override

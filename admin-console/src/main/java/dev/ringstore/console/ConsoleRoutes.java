@@ -9,7 +9,7 @@ import dev.ringstore.console.cluster.ClusterSnapshot;
 import dev.ringstore.console.cluster.NodeReports;
 import dev.ringstore.console.cluster.Verdicts;
 import dev.ringstore.console.http.ApiException;
-import dev.ringstore.console.http.ConsoleAuth;
+import dev.ringstore.console.http.HttpAccess;
 import dev.ringstore.console.http.Replies;
 import dev.ringstore.console.http.StaticAssets;
 import dev.ringstore.console.view.ConfigView;
@@ -41,7 +41,7 @@ final class ConsoleRoutes {
   private final NodeReports nodes;
   private final ChangeActions changes;
   private final KeyActions keys;
-  private final ConsoleAuth auth;
+  private final HttpAccess access;
   private final StaticAssets assets;
 
   ConsoleRoutes(
@@ -49,13 +49,13 @@ final class ConsoleRoutes {
       NodeReports nodes,
       ChangeActions changes,
       KeyActions keys,
-      ConsoleAuth auth,
+      HttpAccess access,
       StaticAssets assets) {
     this.gatherer = gatherer;
     this.nodes = nodes;
     this.changes = changes;
     this.keys = keys;
-    this.auth = auth;
+    this.access = access;
     this.assets = assets;
   }
 
@@ -68,12 +68,14 @@ final class ConsoleRoutes {
         .get("/api/v1/transfer", (q, r) -> read(r, TransferView::of))
         .get("/api/v1/metrics", (q, r) -> read(r, this::metrics))
         .get("/api/v1/keys", (q, r) -> read(r, s -> keys.inspect(s.routing(), down(s), key(q))))
-        .post("/api/v1/plan", (q, r) -> Replies.action(q, r, auth, changes::plan))
-        .post("/api/v1/commit", (q, r) -> Replies.action(q, r, auth, body -> changes.commit()))
-        .post("/api/v1/cancel", (q, r) -> Replies.action(q, r, auth, body -> changes.cancel()))
+        .post("/api/v1/plan", (q, r) -> Replies.action(q, r, access, changes::plan))
+        .post("/api/v1/commit", (q, r) -> Replies.action(q, r, access, body -> changes.commit()))
+        .post("/api/v1/cancel", (q, r) -> Replies.action(q, r, access, body -> changes.cancel()))
         .post(
-            "/api/v1/keys/resolve", (q, r) -> Replies.action(q, r, auth, body -> resolve(q, body)))
-        .post("/api/v1/keys/delete", (q, r) -> Replies.action(q, r, auth, body -> delete(q, body)))
+            "/api/v1/keys/resolve",
+            (q, r) -> Replies.action(q, r, access, body -> resolve(q, body)))
+        .post(
+            "/api/v1/keys/delete", (q, r) -> Replies.action(q, r, access, body -> delete(q, body)))
         .get("/", (q, r) -> r.sendRedirect("/console/"))
         .get("/console", (q, r) -> r.sendRedirect("/console/"))
         .route(

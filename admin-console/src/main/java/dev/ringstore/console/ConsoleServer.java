@@ -1,13 +1,16 @@
 package dev.ringstore.console;
 
+import dev.ringstore.console.http.HttpTls;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * The console on a port of its own ({@code ringstore console}), for operators who keep node ports
- * closed: the same routes a node serves, without the node.
+ * closed: the same routes a node serves, without the node. With TLS in its settings it serves HTTPS
+ * only, and {@link dev.ringstore.console.http.HttpAccess} decides who may read and act.
  */
 public final class ConsoleServer implements AutoCloseable {
   private final Console console;
@@ -21,11 +24,13 @@ public final class ConsoleServer implements AutoCloseable {
   public static ConsoleServer start(InetSocketAddress listen, ConsoleSettings settings) {
     Console console = Console.start(settings);
     try {
+      HttpServerRoutes routes = HttpServerRoutes.newRoutes();
+      console.routes().accept(routes);
       DisposableServer server =
-          HttpServer.create()
-              .host(listen.getHostString())
-              .port(listen.getPort())
-              .route(routes -> console.routes().accept(routes))
+          HttpTls.serve(
+                  HttpServer.create().host(listen.getHostString()).port(listen.getPort()),
+                  settings.security())
+              .handle(console.access().guard(routes))
               .bindNow(Duration.ofSeconds(10));
       return new ConsoleServer(console, server);
     } catch (RuntimeException e) {

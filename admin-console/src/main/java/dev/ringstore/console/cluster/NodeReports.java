@@ -3,6 +3,8 @@ package dev.ringstore.console.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringstore.console.cluster.ClusterSnapshot.NodeReport;
+import dev.ringstore.console.http.HttpTls;
+import dev.ringstore.security.TransportSecurity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,10 +20,15 @@ public final class NodeReports {
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
   private final Duration timeout;
+  private final String scheme;
 
-  public NodeReports(Duration timeout) {
+  /**
+   * @param security with TLS, nodes are read over HTTPS presenting this process's certificate
+   */
+  public NodeReports(Duration timeout, TransportSecurity security) {
     this.timeout = timeout;
-    this.http = HttpClient.create().responseTimeout(timeout);
+    this.http = HttpTls.connect(HttpClient.create().responseTimeout(timeout), security);
+    this.scheme = HttpTls.scheme(security);
   }
 
   /**
@@ -44,7 +51,7 @@ public final class NodeReports {
       return Mono.just(new NodeReport(id, null, null, "it registered no HTTP address (--http)"));
     }
     return http.get()
-        .uri("http://" + address + path)
+        .uri(scheme + "://" + address + path)
         .responseSingle(
             (response, body) ->
                 response.status().code() == 200

@@ -36,9 +36,9 @@ public final class Replies {
 
   /** An action: the admin check, then the request's JSON body (empty: {}) to {@code act}. */
   public static Publisher<Void> action(
-      HttpServerRequest request, HttpServerResponse response, ConsoleAuth auth, ActionBody act) {
+      HttpServerRequest request, HttpServerResponse response, HttpAccess access, ActionBody act) {
     try {
-      auth.requireAdmin(request);
+      access.requireAdmin(request);
       String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
       if (length != null && Long.parseLong(length) > MAX_BODY) {
         throw new ApiException(413, "TOO_LARGE", "the request body is over " + MAX_BODY + " bytes");
@@ -70,6 +70,11 @@ public final class Replies {
                           return act.apply(body);
                         }));
     return send(response, reply);
+  }
+
+  /** A refusal before any route runs: {@code {"error", "message"}} with its status. */
+  public static Publisher<Void> refuse(HttpServerResponse response, ApiException refusal) {
+    return send(response, Mono.just(refusal(refusal)));
   }
 
   /** What an action does with its body. */

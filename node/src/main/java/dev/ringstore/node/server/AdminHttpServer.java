@@ -1,12 +1,16 @@
 package dev.ringstore.node.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringstore.console.http.HttpAccess;
+import dev.ringstore.console.http.HttpTls;
+import dev.ringstore.security.TransportSecurity;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -20,6 +24,10 @@ import reactor.netty.http.server.HttpServerRoutes;
  * /health} as JSON, and the routes given to {@link #start}: the node's own report and the admin
  * console with its API (docs/console.md). Scrapes run off the event loop, since some gauges read
  * RocksDB properties.
+ *
+ * <p>With TLS it serves HTTPS only, and every request but the console's pages passes {@link
+ * HttpAccess} first: a client certificate with role admin or node, or the admin token
+ * (docs/node.md, docs/security.md).
  */
 public final class AdminHttpServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -30,43 +38,55 @@ public final class AdminHttpServer implements AutoCloseable {
     this.server = server;
   }
 
-  /**
-   * Binds and starts serving.
-   *
-   * @param health what /health reports, as a JSON object; called per request
-   * @param more further routes, each adding its own paths
-   */
+  /** Binds and starts serving plain HTTP, open to whoever reaches the port (no TLS). */
   public static AdminHttpServer start(
       InetSocketAddress address,
       PrometheusMeterRegistry registry,
       Supplier<Map<String, Object>> health,
       List<Consumer<HttpServerRoutes>> more) {
+    return start(address, registry, health, more, TransportSecurity.open(), Optional.empty());
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @param health what /health reports, as a JSON object; called per request
+   * @param more further routes, each adding its own paths
+   * @param security with TLS: HTTPS only, and who may read what is checked
+   * @param adminToken the console's admin token, which may read everything too; empty when the node
+   *     serves no console
+   */
+  public static AdminHttpServer start(
+      InetSocketAddress address,
+      PrometheusMeterRegistry registry,
+      Supplier<Map<String, Object>> health,
+      List<Consumer<HttpServerRoutes>> more,
+      TransportSecurity security,
+      Optional<String> adminToken) {
     ObjectMapper json = new ObjectMapper();
+    HttpServerRoutes routes = HttpServerRoutes.newRoutes();
+    routes
+        .get(
+            "/metrics",
+            (request, response) ->
+                response
+                    .header(HttpHeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT)
+                    .sendString(
+                        Mono.fromCallable(registry::scrape)
+                            .subscribeOn(Schedulers.boundedElastic())))
+        .get(
+            "/health",
+            (request, response) ->
+                response
+                    .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                    .sendString(
+                        Mono.fromCallable(() -> json.writeValueAsString(health.get()))
+                            .subscribeOn(Schedulers.boundedElastic())));
+    more.forEach(contributor -> contributor.accept(routes));
     DisposableServer server =
-        HttpServer.create()
-            .host(address.getHostString())
-            .port(address.getPort())
-            .route(
-                routes -> {
-                  routes
-                      .get(
-                          "/metrics",
-                          (request, response) ->
-                              response
-                                  .header(HttpHeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT)
-                                  .sendString(
-                                      Mono.fromCallable(registry::scrape)
-                                          .subscribeOn(Schedulers.boundedElastic())))
-                      .get(
-                          "/health",
-                          (request, response) ->
-                              response
-                                  .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                                  .sendString(
-                                      Mono.fromCallable(() -> json.writeValueAsString(health.get()))
-                                          .subscribeOn(Schedulers.boundedElastic())));
-                  more.forEach(contributor -> contributor.accept(routes));
-                })
+        HttpTls.serve(
+                HttpServer.create().host(address.getHostString()).port(address.getPort()), security)
+            .handle(HttpAccess.of(security, adminToken).guard(routes))
             .bindNow(Duration.ofSeconds(10));
     return new AdminHttpServer(server);
   }
