@@ -3,6 +3,8 @@ package dev.ringstore.cli;
 import dev.ringstore.console.AdminToken;
 import dev.ringstore.console.ConsoleServer;
 import dev.ringstore.console.ConsoleSettings;
+import dev.ringstore.security.Role;
+import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -29,12 +31,16 @@ import picocli.CommandLine.Spec;
       "through them; every node with --http serves the same console at /console/.",
       "Prints its address with the admin token in the fragment (docs/console.md);",
       "with --json, {\"console\", \"listen\"}. Here --timeout bounds each replica",
-      "and node per gathering (every 2 s), default 2s."
+      "and node per gathering (every 2 s), default 2s.",
+      "With --ca, --cert and --key (a certificate with role admin) it serves HTTPS",
+      "only and reaches the config service and the nodes over TLS (docs/security.md)."
     })
 final class ConsoleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigServiceOptions service = new ConfigServiceOptions();
+
+  @Mixin ServerTlsOptions tls = new ServerTlsOptions();
 
   @Option(
       names = "--listen",
@@ -60,6 +66,7 @@ final class ConsoleCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    TransportSecurity security = security();
     String token =
         adminToken == null || adminToken.isBlank()
             ? AdminToken.generate(new SecureRandom())
@@ -72,12 +79,40 @@ final class ConsoleCommand implements Callable<Integer> {
                 token,
                 InstantSource.system(),
                 ConsoleSettings.EVERY_DEFAULT,
-                service.timeout == null ? ConsoleSettings.TIMEOUT_DEFAULT : service.timeout));
+                service.timeout == null ? ConsoleSettings.TIMEOUT_DEFAULT : service.timeout,
+                security));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ringstore-shutdown"));
     var out = spec.commandLine().getOut();
-    out.printf("console http://%s/console/#token=%s%n", HostPort.format(server.address()), token);
+    out.printf(
+        "console %s://%s/console/#token=%s%n",
+        security.enabled() ? "https" : "http", HostPort.format(server.address()), token);
     out.flush();
     server.awaitClose();
     return 0;
+  }
+
+  /**
+   * Open, or TLS with a certificate whose role is admin: the console plans, commits and cancels
+   * changes, which the config service allows only an admin.
+   */
+  private TransportSecurity security() {
+    if (tls.tokens != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--tokens is for nodes and config replicas, not the console");
+    }
+    TransportSecurity security;
+    try {
+      security = tls.security();
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (security.enabled() && security.self().role() != Role.ADMIN) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "the console needs a certificate with role admin; "
+              + security.self().describe()
+              + " is not (ringstore certs issue --role admin)");
+    }
+    return security;
   }
 }
