@@ -161,13 +161,15 @@ public final class StorageNode implements AutoCloseable {
               loops.group(),
               loops.group());
       ClusterNode cluster = node;
-      console =
+      String adminToken =
           membership == null || config.http() == null
               ? null
+              : AdminTokenFile.resolve(config.dataDir(), membership.adminToken(), random);
+      console =
+          adminToken == null
+              ? null
               : Console.start(
-                  ConsoleSettings.of(
-                      membership.service(),
-                      AdminTokenFile.resolve(config.dataDir(), membership.adminToken(), random)));
+                  ConsoleSettings.of(membership.service(), adminToken).withSecurity(security));
       AtomicReference<AdminHttpServer> bound = new AtomicReference<>();
       NodeReport report =
           node.report(
@@ -185,7 +187,9 @@ public final class StorageNode implements AutoCloseable {
                   () -> health(config, storage, cluster),
                   console == null
                       ? List.of(new NodeReportRoutes(report))
-                      : List.of(new NodeReportRoutes(report), console.routes()));
+                      : List.of(new NodeReportRoutes(report), console.routes()),
+                  security,
+                  Optional.ofNullable(adminToken));
       bound.set(http);
       log.info(
           "node {} started as {} in a cluster of {}",
