@@ -1,5 +1,7 @@
 package dev.ringstore.cli;
 
+import dev.ringstore.protocol.RingstoreException;
+import dev.ringstore.protocol.v1.ErrorCode;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +20,16 @@ final class ErrorText {
       return oneLine("cannot connect: " + cause.getMessage());
     }
     String message = cause.getMessage();
-    return message == null || message.isBlank()
-        ? cause.getClass().getSimpleName()
-        : oneLine(message);
+    if (message == null || message.isBlank()) {
+      return cause.getClass().getSimpleName();
+    }
+    if (cause instanceof RingstoreException e
+        && e.code() == ErrorCode.UNAVAILABLE
+        && message.matches("(?s).*connection to \\S+ closed.*")) {
+      // A plain-TCP client on a TLS port sees only this: the server closes without a word.
+      message += " (if the cluster runs with TLS, connect with --ca and --cert/--key, or --token)";
+    }
+    return oneLine(message);
   }
 
   /** A message that spans lines (a remote error, a parser's) joined into one with "; ". */

@@ -35,7 +35,7 @@ final class LocalSummary {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "local cluster of %d node%s%s in %s, durability %s%n",
+            "local cluster of %d node%s%s in %s, durability %s%s%n",
             nodes.size(),
             nodes.size() == 1 ? "" : "s",
             replicas.isEmpty()
@@ -43,7 +43,10 @@ final class LocalSummary {
                 : String.format(
                     " and %d config replica%s", replicas.size(), replicas.size() == 1 ? "" : "s"),
             dir,
-            durability.name().toLowerCase(Locale.ROOT)));
+            durability.name().toLowerCase(Locale.ROOT),
+            cluster.certs() == null
+                ? ""
+                : ", TLS on every port (certificates in " + cluster.certs() + ")"));
     for (LocalProcess node : nodes) {
       out.append(
           String.format(
@@ -84,7 +87,13 @@ final class LocalSummary {
     out.append(String.format("  ringstore put greeting hello%s%n", data));
     out.append(String.format("  ringstore get greeting%s --json%n", data));
     out.append(String.format("  ringstore inspect greeting%s%n", data));
-    out.append(String.format("  ringstore get greeting --via %s --r 3%n", first));
+    String tls =
+        cluster.certs() == null
+            ? ""
+            : String.format(
+                " --ca %1$s/ca.crt --cert %1$s/admin.crt --key %1$s/admin.key",
+                given.resolve(LocalCertificates.DIR));
+    out.append(String.format("  ringstore get greeting --via %s --r 3%s%n", first, tls));
     if (!replicas.isEmpty()) {
       out.append(String.format("  ringstore status%s%n", data));
       out.append(String.format("  ringstore ring%s%n", data));
