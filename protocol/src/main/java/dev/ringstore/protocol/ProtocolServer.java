@@ -28,7 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Serves the Ringstore protocol on one address: every request arriving on any connection goes to
  * the {@link RequestHandler}, and its response goes back on that connection tagged with the
  * request's id, in completion order (see {@link RequestDispatcher} for pipelining and the in-flight
- * bound).
+ * bounds).
+ *
+ * <p>What a peer can hold of the server is bounded by its {@link ProtocolLimits}: connections per
+ * listener ({@code ConnectionLimiter}), time without progress ({@code IdleCloser}), and requests
+ * and bytes in flight per connection ({@code RequestDispatcher}, {@code InFlightBudget}).
  *
  * <p>A node plugs in like this:
  *
@@ -58,6 +62,7 @@ public final class ProtocolServer implements AutoCloseable {
   private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
   private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
   private Channel serverChannel;
+  private ConnectionLimiter limiter;
 
   private ProtocolServer(EventLoopGroup boss, EventLoopGroup workers, boolean ownsGroups) {
     this.bossGroup = boss;
@@ -113,6 +118,7 @@ public final class ProtocolServer implements AutoCloseable {
       ProtocolLimits limits,
       TransportSecurity security) {
     FrameEncoder encoder = new FrameEncoder(limits);
+    limiter = new ConnectionLimiter(limits);
     ChannelFuture bound =
         new ServerBootstrap()
             .group(bossGroup, workerGroup)
@@ -122,14 +128,21 @@ public final class ProtocolServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (!limiter.admit(ch)) {
+                      return;
+                    }
                     ConnectionSecurity.acceptOn(ch, security);
+                    RequestDispatcher dispatcher =
+                        new RequestDispatcher(handler, limits, security.tokens());
                     ch.pipeline()
                         // Pipelined replies written in one read burst share one syscall.
                         .addLast(new FlushConsolidationHandler(FLUSH_BATCH, true))
                         .addLast(new FrameDecoder(limits))
+                        // After the decoder: only whole frames count as progress.
+                        .addLast(new IdleCloser(limits.idleTimeout(), dispatcher::inFlight))
                         .addLast(new FrameBodyDecoder())
                         .addLast(encoder)
-                        .addLast(new RequestDispatcher(handler, limits, security.tokens()));
+                        .addLast(dispatcher);
                     connections.add(ch);
                     ch.closeFuture().addListener(closed -> connections.remove(ch));
                     if (shutdown.get() != null) {
@@ -159,6 +172,14 @@ public final class ProtocolServer implements AutoCloseable {
   /** Connections open right now. */
   public int connectionCount() {
     return connections.size();
+  }
+
+  /**
+   * Connections closed as soon as they were accepted because {@link
+   * ProtocolLimits#maxConnections()} were already open, since the server started.
+   */
+  public long rejectedConnections() {
+    return limiter.rejected();
   }
 
   /**

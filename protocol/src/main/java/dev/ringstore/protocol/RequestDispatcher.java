@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>In-flight bound: a request counts from the moment it is handed to the handler until its
  * response has been written to the socket, so a peer that stops reading also stops being served. At
  * the bound the channel stops reading (auto-read off) and frames already decoded wait in a queue
- * that one read's worth of bytes bounds; reading resumes once responses drain below the bound.
+ * that one read's worth of bytes bounds; reading resumes once responses drain below the bound. The
+ * same holds for bytes: an {@link InFlightBudget} counts each request's bytes and its response's
+ * until written, and reading stops while it is exhausted. Replies the protocol layer makes itself
+ * ({@code TOO_LARGE}, {@code BAD_REQUEST}) count against both bounds like any other, so a peer
+ * flooding bad frames without reading the replies is stopped too.
  *
  * <p>Authorization: each request is checked against {@link RequestRoles} for the connection's
  * caller ({@link ConnectionSecurity}) before the handler sees it; a refusal is answered {@code
@@ -46,6 +50,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   private final ProtocolLimits limits;
   private final Optional<TokenStore> tokens;
   private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
+  private final InFlightBudget bytes;
   private ChannelHandlerContext ctx;
   private int inFlight;
   private boolean open;
@@ -61,6 +66,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     this.handler = handler;
     this.limits = limits;
     this.tokens = tokens;
+    this.bytes = new InFlightBudget(limits);
   }
 
   @Override
@@ -100,7 +106,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
       reply(frame.id(), errorResponse(ErrorCode.BAD_REQUEST, "expected a request frame"));
     } else if (draining) {
       reply(frame.id(), errorResponse(ErrorCode.UNAVAILABLE, "server is shutting down"));
-    } else if (inFlight >= limits.maxInFlightPerConnection()) {
+    } else if (atBound()) {
       waiting.add(frame);
       ctx.channel().config().setAutoRead(false);
     } else {
@@ -109,20 +115,20 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   private void start(Frame frame) {
+    long requestBytes = frame.wireSize();
     inFlight++;
-    if (inFlight >= limits.maxInFlightPerConnection()) {
-      ctx.channel().config().setAutoRead(false);
-    }
+    bytes.take(requestBytes);
+    stopReadingAtBound();
     long id = frame.id();
     Request request = frame.request();
     Identity caller = ConnectionSecurity.caller(ctx.channel());
     if (request.hasAuthenticate()) {
-      write(id, authenticate(request.getAuthenticate()));
+      write(id, authenticate(request.getAuthenticate()), requestBytes);
       return;
     }
     Optional<String> refusal = RequestRoles.refusal(caller, request);
     if (refusal.isPresent()) {
-      write(id, errorResponse(ErrorCode.UNAUTHORIZED, refusal.get()));
+      write(id, errorResponse(ErrorCode.UNAUTHORIZED, refusal.get()), requestBytes);
       return;
     }
     CompletableFuture<Response> future;
@@ -140,7 +146,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         (response, failure) -> {
           Response answer = answer(response, failure);
           try {
-            ctx.executor().execute(() -> write(id, answer));
+            ctx.executor().execute(() -> write(id, answer, requestBytes));
           } catch (RejectedExecutionException e) {
             log.debug("event loop gone, dropping response to request {}", id);
           }
@@ -182,32 +188,51 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   /** Writes a response that needs no handler; it counts as in flight until written. */
   private void reply(long id, Response response) {
     inFlight++;
-    write(id, response);
+    stopReadingAtBound();
+    write(id, response, 0);
   }
 
-  private void write(long id, Response response) {
+  /**
+   * Writes a response; {@code requestBytes} of the request it answers are given back once written.
+   */
+  private void write(long id, Response response, long requestBytes) {
     long size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
     if (size > limits.maxFrameBytes()) {
       response =
           errorResponse(
               ErrorCode.TOO_LARGE,
               "response of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes());
+      size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
     }
-    ctx.writeAndFlush(Frame.response(id, response)).addListener(written -> onWritten());
+    long held = requestBytes + size;
+    bytes.take(size);
+    stopReadingAtBound();
+    ctx.writeAndFlush(Frame.response(id, response)).addListener(written -> onWritten(held));
   }
 
-  private void onWritten() {
+  private void onWritten(long held) {
     inFlight--;
-    int max = limits.maxInFlightPerConnection();
-    while (inFlight < max && !waiting.isEmpty()) {
+    bytes.give(held);
+    while (!atBound() && !waiting.isEmpty()) {
       start(waiting.poll());
     }
     if (draining) {
       if (inFlight == 0 && waiting.isEmpty()) {
         ctx.close();
       }
-    } else if (inFlight < max && !ctx.channel().config().isAutoRead()) {
+    } else if (!atBound() && !ctx.channel().config().isAutoRead()) {
       ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /** Whether the connection has as many requests, or as many bytes, in flight as it may. */
+  private boolean atBound() {
+    return inFlight >= limits.maxInFlightPerConnection() || bytes.exhausted();
+  }
+
+  private void stopReadingAtBound() {
+    if (atBound()) {
+      ctx.channel().config().setAutoRead(false);
     }
   }
 
@@ -223,9 +248,14 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Requests handed to the handler or being written; for tests. */
+  /** Requests handed to the handler or being written. */
   int inFlight() {
     return inFlight;
+  }
+
+  /** Request and response bytes held for requests in flight; for tests. */
+  long bytesInFlight() {
+    return bytes.bytes();
   }
 
   @Override
