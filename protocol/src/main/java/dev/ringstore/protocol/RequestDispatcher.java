@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * the bound the channel stops reading (auto-read off) and frames already decoded wait in a queue
  * that one read's worth of bytes bounds; reading resumes once responses drain below the bound. The
  * same holds for bytes: an {@link InFlightBudget} counts each request's bytes and its response's
- * until written, and reading stops while it is exhausted. Replies the protocol layer makes itself
- * ({@code TOO_LARGE}, {@code BAD_REQUEST}) count against both bounds like any other, so a peer
- * flooding bad frames without reading the replies is stopped too.
+ * until written, and reading stops while it is exhausted; a response that finds the peer not
+ * reading is shed as {@code OVERLOADED}. Replies the protocol layer makes itself ({@code
+ * TOO_LARGE}, {@code BAD_REQUEST}) count against both bounds like any other, so a peer flooding bad
+ * frames without reading the replies is stopped too.
  *
  * <p>Authorization: each request is checked against {@link RequestRoles} for the connection's
  * caller ({@link ConnectionSecurity}) before the handler sees it; a refusal is answered {@code
@@ -193,7 +194,8 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Writes a response; {@code requestBytes} of the request it answers are given back once written.
+   * Writes a response, or {@code OVERLOADED} when the peer is not reading its responses (see {@link
+   * InFlightBudget}); {@code requestBytes} of the request it answers are given back once written.
    */
   private void write(long id, Response response, long requestBytes) {
     long size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
@@ -204,15 +206,24 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
               "response of " + size + " bytes exceeds the limit of " + limits.maxFrameBytes());
       size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
     }
-    long held = requestBytes + size;
-    bytes.take(size);
+    if (!bytes.admits(size)) {
+      log.debug("{} is not reading its responses: shedding one of {} bytes", ctx.channel(), size);
+      bytes.shed();
+      response =
+          errorResponse(
+              ErrorCode.OVERLOADED, "too many response bytes queued for this connection's reader");
+      size = Frame.HEADER_BYTES + (long) response.getSerializedSize();
+    }
+    long responseBytes = size;
+    bytes.queue(responseBytes);
     stopReadingAtBound();
-    ctx.writeAndFlush(Frame.response(id, response)).addListener(written -> onWritten(held));
+    ctx.writeAndFlush(Frame.response(id, response))
+        .addListener(written -> onWritten(requestBytes, responseBytes));
   }
 
-  private void onWritten(long held) {
+  private void onWritten(long requestBytes, long responseBytes) {
     inFlight--;
-    bytes.give(held);
+    bytes.written(requestBytes, responseBytes);
     while (!atBound() && !waiting.isEmpty()) {
       start(waiting.poll());
     }

@@ -8,8 +8,10 @@ import static dev.ringstore.protocol.WireFrames.header;
 import static dev.ringstore.protocol.WireFrames.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringstore.protocol.v1.ErrorCode;
 import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.protocol.v1.Response;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -65,6 +67,7 @@ class ConnectionBoundsTest {
   void release() {
     socket.release();
     server.finishAndReleaseAll();
+    socket.decoder.finishAndReleaseAll();
   }
 
   private void send(long id, Request request) {
@@ -112,23 +115,39 @@ class ConnectionBoundsTest {
   }
 
   @Test
-  void responsesThePeerHasNotReadCountAgainstTheBytesBound() {
+  void aResponseThatWouldOverfillTheQueueOfAPeerNotReadingIsShedAndReadingStops() {
     serve(LIMITS.withMaxInFlightPerConnection(100));
     handler = request -> CompletableFuture.completedFuture(found(ofLength(600)));
 
     send(1, get("a"));
     assertThat(server.config().isAutoRead()).as("one response queued").isTrue();
     send(2, get("b"));
-    assertThat(server.config().isAutoRead()).as("two responses queued").isFalse();
-    assertThat(dispatcher.bytesInFlight()).isGreaterThan(1200);
+    assertThat(server.config().isAutoRead()).as("b's response would overfill").isFalse();
+    assertThat(dispatcher.bytesInFlight())
+        .as("a's request and response, b's request and error")
+        .isLessThan(1000);
     send(3, get("c"));
     assertThat(dispatcher.inFlight()).as("c waits for the queue to drain").isEqualTo(2);
 
     socket.release();
     server.runPendingTasks();
-    assertThat(socket.written).isEqualTo(3);
+    assertThat(socket.responses())
+        .extracting(frame -> frame.response().getError().getCode())
+        .containsExactly(
+            ErrorCode.ERROR_CODE_UNSPECIFIED,
+            ErrorCode.OVERLOADED,
+            ErrorCode.ERROR_CODE_UNSPECIFIED);
     assertThat(server.config().isAutoRead()).isTrue();
     assertThat(dispatcher.bytesInFlight()).isZero();
+  }
+
+  @Test
+  void aSingleResponseLargerThanTheBoundIsStillSent() {
+    serve(LIMITS);
+    handler = request -> CompletableFuture.completedFuture(found(ofLength(2000)));
+    send(1, get("a"));
+    socket.release();
+    assertThat(socket.responses()).containsExactly(Frame.response(1, found(ofLength(2000))));
   }
 
   @Test
@@ -224,6 +243,8 @@ class ConnectionBoundsTest {
   private static final class UnreadSocket extends ChannelOutboundHandlerAdapter {
     private final List<Object> messages = new ArrayList<>();
     private final List<ChannelPromise> promises = new ArrayList<>();
+    private final EmbeddedChannel decoder =
+        new EmbeddedChannel(new FrameDecoder(ProtocolLimits.defaults()), new FrameBodyDecoder());
     private ChannelHandlerContext ctx;
     private boolean holding = true;
     int written;
@@ -240,8 +261,18 @@ class ConnectionBoundsTest {
         promises.add(promise);
       } else {
         written++;
+        decoder.writeInbound(((ByteBuf) msg).retainedDuplicate());
         ctx.write(msg, promise);
       }
+    }
+
+    /** The responses written so far, decoded. */
+    List<Frame> responses() {
+      List<Frame> frames = new ArrayList<>();
+      for (Frame frame; (frame = decoder.readInbound()) != null; ) {
+        frames.add(frame);
+      }
+      return frames;
     }
 
     @Override
@@ -262,8 +293,7 @@ class ConnectionBoundsTest {
       messages.clear();
       promises.clear();
       for (int i = 0; i < held.size(); i++) {
-        written++;
-        ctx.write(held.get(i), waiting.get(i));
+        write(ctx, held.get(i), waiting.get(i));
       }
       if (ctx != null && ctx.channel().isActive()) {
         ctx.flush();
