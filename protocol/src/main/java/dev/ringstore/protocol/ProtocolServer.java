@@ -169,9 +169,11 @@ public final class ProtocolServer implements AutoCloseable {
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
-  /** Connections open right now. */
+  /** Connections open right now: admitted by the connection cap and not yet closed. */
   public int connectionCount() {
-    return connections.size();
+    // The limiter's count, not the set's size: on close the set lets go a moment after the
+    // limiter, so the set can briefly hold one more than the cap.
+    return limiter.open();
   }
 
   /**

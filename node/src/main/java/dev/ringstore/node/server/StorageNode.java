@@ -25,6 +25,8 @@ import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
 import dev.ringstore.security.ClientSecurity;
 import dev.ringstore.security.TransportSecurity;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -117,6 +119,29 @@ public final class StorageNode implements AutoCloseable {
       RandomGenerator random,
       ConfigMembership membership,
       TransportSecurity security) {
+    return start(config, clock, random, membership, security, ProtocolLimits.defaults());
+  }
+
+  /**
+   * An open node with {@code listenerLimits} on the protocol listener (connections, idle time,
+   * bytes in flight) instead of the defaults; for tests until the limits are configurable.
+   */
+  static StorageNode start(
+      NodeConfig config,
+      InstantSource clock,
+      RandomGenerator random,
+      ConfigMembership membership,
+      ProtocolLimits listenerLimits) {
+    return start(config, clock, random, membership, TransportSecurity.open(), listenerLimits);
+  }
+
+  private static StorageNode start(
+      NodeConfig config,
+      InstantSource clock,
+      RandomGenerator random,
+      ConfigMembership membership,
+      TransportSecurity security,
+      ProtocolLimits listenerLimits) {
     NodeSecurity.check(config.id(), security);
     ClientSecurity outgoing = ClientSecurity.of(security);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -156,10 +181,20 @@ public final class StorageNode implements AutoCloseable {
           ProtocolServer.start(
               config.listen(),
               node.handler(),
-              ProtocolLimits.defaults(),
+              listenerLimits,
               security,
               loops.group(),
               loops.group());
+      ProtocolServer listener = server;
+      Gauge.builder("ringstore.protocol.connections", listener::connectionCount)
+          .description("protocol connections open on the node's listener")
+          .register(registry);
+      FunctionCounter.builder(
+              "ringstore.protocol.connections.rejected",
+              listener,
+              ProtocolServer::rejectedConnections)
+          .description("connections closed on accept because the listener was full")
+          .register(registry);
       ClusterNode cluster = node;
       String adminToken =
           membership == null || config.http() == null
@@ -287,6 +322,16 @@ public final class StorageNode implements AutoCloseable {
   /** The node's storage engine, for tests in this package that need to hold up its writer. */
   RocksDbStorageEngine storage() {
     return storage;
+  }
+
+  /** Protocol connections open on the listener right now; for tests. */
+  int openConnections() {
+    return server.connectionCount();
+  }
+
+  /** Connections the listener closed on accept because it was full; for tests. */
+  long rejectedConnections() {
+    return server.rejectedConnections();
   }
 
   /** Where the protocol is served (the real port when 0 was asked for). */
