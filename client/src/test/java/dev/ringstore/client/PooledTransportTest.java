@@ -17,10 +17,13 @@ import dev.ringstore.protocol.v1.Response;
 import dev.ringstore.ring.BucketTable;
 import dev.ringstore.ring.Member;
 import dev.ringstore.ring.RingSettings;
+import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,11 +69,46 @@ class PooledTransportTest {
     }
   }
 
+  @Test
+  void connectionsTheNodeClosedForIdlingAreReopenedByTheNextRequest() throws InterruptedException {
+    ProtocolServer server =
+        serve(
+            new InetSocketAddress("127.0.0.1", 0),
+            ProtocolLimits.defaults().withIdleTimeout(Duration.ofMillis(100)));
+    String node = "127.0.0.1:" + server.localAddress().getPort();
+    List<SocketChannel> channels = new CopyOnWriteArrayList<>();
+    try (RingstoreClient client =
+        RingstoreClient.builder()
+            .seeds(node)
+            .poolSize(1)
+            .channelHook(channels::add)
+            .retry(RetryPolicy.none())
+            .build()) {
+      assertThat(client.strings().sync().get("k").isFound()).isFalse();
+      int opened = channels.size();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      // Until the client has seen the server's close: a request racing the close itself can fail.
+      while (channels.stream().anyMatch(SocketChannel::isOpen)) {
+        assertThat(System.nanoTime()).as("idle connections closed").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+
+      // No retry policy: the request itself must find the closed connection and open another.
+      assertThat(client.strings().sync().get("k").isFound()).isFalse();
+      assertThat(channels.size()).isGreaterThan(opened);
+    } finally {
+      server.close();
+    }
+  }
+
   private static ProtocolServer serve(InetSocketAddress address) {
+    return serve(address, ProtocolLimits.defaults());
+  }
+
+  private static ProtocolServer serve(InetSocketAddress address, ProtocolLimits limits) {
     ProtocolServer[] self = new ProtocolServer[1];
     self[0] =
-        ProtocolServer.start(
-            address, request -> answer(request, self[0].localAddress()), ProtocolLimits.defaults());
+        ProtocolServer.start(address, request -> answer(request, self[0].localAddress()), limits);
     return self[0];
   }
 
