@@ -74,7 +74,7 @@ class PooledTransportTest {
     ProtocolServer server =
         serve(
             new InetSocketAddress("127.0.0.1", 0),
-            ProtocolLimits.defaults().withIdleTimeout(Duration.ofMillis(100)));
+            ProtocolLimits.defaults().withIdleTimeout(Duration.ofMillis(500)));
     String node = "127.0.0.1:" + server.localAddress().getPort();
     List<SocketChannel> channels = new CopyOnWriteArrayList<>();
     try (RingstoreClient client =

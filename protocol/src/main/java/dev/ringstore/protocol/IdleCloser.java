@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Progress is counted in frames, not bytes: it sits after the {@link FrameDecoder}, so a peer
  * trickling one byte at a time into a frame it never finishes counts as idle — which Netty's {@code
- * IdleStateHandler}, timing raw reads, would not see. Checks run every timeout on the channel's
- * event loop, so a connection is closed after between one and two timeouts of no progress; time
- * comes from the event loop's scheduler, which tests drive with {@code
- * EmbeddedChannel.advanceTimeBy}.
+ * IdleStateHandler}, timing raw reads, would not see. Checks run every half timeout on the
+ * channel's event loop and two quiet ones in a row close the connection, so it goes after between
+ * one and one and a half timeouts of no progress; time comes from the event loop's scheduler, which
+ * tests drive with {@code EmbeddedChannel.advanceTimeBy}.
  *
  * <p>A client whose idle connection is closed opens a new one on its next request ({@code
  * SocketTransport}, the Java client's pool); busy node-to-node connections are never idle.
@@ -30,10 +30,18 @@ import org.slf4j.LoggerFactory;
 final class IdleCloser extends ChannelDuplexHandler {
   private static final Logger log = LoggerFactory.getLogger(IdleCloser.class);
 
+  /**
+   * Quiet checks in a row, half a timeout apart, before a close. With a fixed delay, never a fixed
+   * rate: an event loop (or a whole JVM) stalled for longer than the timeout must not come back to
+   * a burst of checks finding no progress that the peer had no chance to make.
+   */
+  private static final int QUIET_CHECKS_TO_CLOSE = 2;
+
   private final Duration timeout;
   private final IntSupplier inFlight;
   private long progress;
   private long progressAtLastCheck;
+  private int quietChecks;
   private ScheduledFuture<?> checks;
 
   /**
@@ -59,16 +67,19 @@ final class IdleCloser extends ChannelDuplexHandler {
 
   private void startChecks(ChannelHandlerContext ctx) {
     if (checks == null) {
-      long nanos = timeout.toNanos();
+      long half = timeout.toNanos() / 2;
       checks =
-          ctx.executor().scheduleAtFixedRate(() -> check(ctx), nanos, nanos, TimeUnit.NANOSECONDS);
+          ctx.executor().scheduleWithFixedDelay(() -> check(ctx), half, half, TimeUnit.NANOSECONDS);
     }
   }
 
   private void check(ChannelHandlerContext ctx) {
-    boolean progressed = progress != progressAtLastCheck;
-    progressAtLastCheck = progress;
-    if (progressed || !ctx.channel().isActive()) {
+    if (progress != progressAtLastCheck) {
+      progressAtLastCheck = progress;
+      quietChecks = 0;
+      return;
+    }
+    if (++quietChecks < QUIET_CHECKS_TO_CLOSE || !ctx.channel().isActive()) {
       return;
     }
     if (inFlight.getAsInt() == 0) {

@@ -19,8 +19,8 @@ import java.util.Objects;
  *     it is accepted, before a byte is read. Default {@value #MAX_CONNECTIONS_DEFAULT}.
  * @param idleTimeout how long a server keeps a connection that makes no progress — no whole frame
  *     arrives and no response is written — while it has nothing in flight or its peer does not
- *     read; it then closes it, after between one and two timeouts. Covers idle peers and peers that
- *     send half a frame and stall. Default {@link #IDLE_TIMEOUT_DEFAULT}.
+ *     read; it then closes it, after between one and one and a half timeouts. Covers idle peers and
+ *     peers that send half a frame and stall. Default {@link #IDLE_TIMEOUT_DEFAULT}.
  * @param maxBytesInFlightPerConnection request bytes handed to the handler and not yet answered
  *     plus response bytes queued and not yet written, per connection; at the bound a server stops
  *     reading, as at the count bound. Default {@value #MAX_BYTES_IN_FLIGHT_PER_CONNECTION_DEFAULT}.
