@@ -67,7 +67,8 @@ final class IdleCloser extends ChannelDuplexHandler {
 
   private void startChecks(ChannelHandlerContext ctx) {
     if (checks == null) {
-      long half = timeout.toNanos() / 2;
+      // At least a millisecond apart: a nanosecond timeout must not spin the event loop.
+      long half = Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeout.toNanos() / 2);
       checks =
           ctx.executor().scheduleWithFixedDelay(() -> check(ctx), half, half, TimeUnit.NANOSECONDS);
     }
