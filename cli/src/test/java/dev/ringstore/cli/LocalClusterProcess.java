@@ -36,9 +36,15 @@ public final class LocalClusterProcess implements AutoCloseable {
   /** Runs {@code ringstore local} with K nodes and R config replicas, and waits for its file. */
   public static LocalClusterProcess start(Path dir, int basePort, int nodes, int configReplicas)
       throws Exception {
+    return start(dir, basePort, nodes, configReplicas, false);
+  }
+
+  /** The same, with {@code --tls} when {@code tls}: certificates in {@code dir/certs}. */
+  public static LocalClusterProcess start(
+      Path dir, int basePort, int nodes, int configReplicas, boolean tls) throws Exception {
     LocalClusterProcess cluster = new LocalClusterProcess(dir);
-    Process local =
-        cluster.spawn(
+    List<String> args =
+        new ArrayList<>(
             List.of(
                 "local",
                 "--nodes",
@@ -48,8 +54,11 @@ public final class LocalClusterProcess implements AutoCloseable {
                 "--data",
                 dir.toString(),
                 "--base-port",
-                Integer.toString(basePort)),
-            dir.resolve("local.out"));
+                Integer.toString(basePort)));
+    if (tls) {
+      args.add("--tls");
+    }
+    Process local = cluster.spawn(args, dir.resolve("local.out"));
     cluster.awaitClusterFile(local);
     return cluster;
   }

@@ -3,6 +3,7 @@ package dev.ringstore.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringstore.client.ClientBuilder;
 import dev.ringstore.client.ReadOptions;
 import dev.ringstore.client.RingstoreClient;
 import dev.ringstore.client.SyncStore;
@@ -13,9 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Java client over real sockets against {@code ringstore local} (3 nodes, 3 config replicas):
@@ -23,19 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
  * (-9), moves past a killed node to the next of each key's preference list without an error, and a
  * new client started while the config service is down finds the cluster through seed nodes.
  */
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class RingstoreClientIT {
   private static final int KEYS = 200;
 
   @TempDir Path dir;
 
-  @Test
-  void theClientRidesOutTheConfigServiceAndANodeDying() throws Exception {
+  /** Without TLS, and with {@code ringstore local --tls} and the admin certificate it made. */
+  @ParameterizedTest(name = "tls={0}")
+  @ValueSource(booleans = {false, true})
+  void theClientRidesOutTheConfigServiceAndANodeDying(boolean tls) throws Exception {
     int base = CliProcesses.freeBasePort(3, 3);
-    try (LocalClusterProcess cluster = LocalClusterProcess.start(dir, base, 3, 3)) {
+    try (LocalClusterProcess cluster = LocalClusterProcess.start(dir, base, 3, 3, tls)) {
       String config = addresses(cluster, "config");
       String nodes = addresses(cluster, "node");
-      try (RingstoreClient client = RingstoreClient.builder().configService(config).build()) {
+      try (RingstoreClient client = builder(tls).configService(config).build()) {
         SyncStore<String> store = client.strings().sync();
         awaitWritable(store);
         for (int i = 0; i < KEYS; i++) {
@@ -66,13 +70,21 @@ class RingstoreClientIT {
             .isEqualTo(3L * KEYS + 1);
       }
 
-      try (RingstoreClient late =
-          RingstoreClient.builder().configService(config).seeds(nodes).build()) {
+      try (RingstoreClient late = builder(tls).configService(config).seeds(nodes).build()) {
         for (int i = 0; i < KEYS; i++) {
           assertThat(late.strings().sync().get("k" + i).values()).containsExactly("w" + i);
         }
       }
     }
+  }
+
+  private ClientBuilder builder(boolean tls) {
+    ClientBuilder builder = RingstoreClient.builder();
+    Path certs = dir.resolve("certs");
+    return tls
+        ? builder.tls(
+            certs.resolve("ca.crt"), certs.resolve("admin.crt"), certs.resolve("admin.key"))
+        : builder;
   }
 
   private static void awaitWritable(SyncStore<String> store) throws InterruptedException {
