@@ -44,7 +44,21 @@ class FrameDecoderFuzzTest {
         assertThat(i).as("nothing follows a protocol violation").isEqualTo(whole.size() - 1);
       }
     }
-    assertThat(pieces).as("events do not depend on how reads cut the stream").isEqualTo(whole);
+    assertThat(pieces.stream().map(FrameDecoderFuzzTest::withoutReason))
+        .as("events do not depend on how reads cut the stream")
+        .containsExactlyElementsOf(
+            whole.stream().map(FrameDecoderFuzzTest::withoutReason).toList());
+  }
+
+  /**
+   * Protobuf words its complaint differently for a heap and a direct buffer (one reads a nested
+   * length first, the other the fields), and a body cut from several reads lands in a direct one.
+   * Which frame was malformed must not differ; why may.
+   */
+  private static Object withoutReason(Object event) {
+    return event instanceof MalformedFrame malformed
+        ? new MalformedFrame(malformed.kind(), malformed.id(), "")
+        : event;
   }
 
   /** The events of {@code stream} fed in reads whose size {@code readSize} picks at each offset. */
