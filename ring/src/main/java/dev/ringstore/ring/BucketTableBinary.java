@@ -1,6 +1,5 @@
 package dev.ringstore.ring;
 
-import dev.ringstore.common.NodeId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -106,7 +105,7 @@ public final class BucketTableBinary {
       for (int m = 0; m < memberCount; m++) {
         String id = in.readUTF();
         String zone = in.readUTF();
-        members.add(new Member(NodeId.of(id), zone.isEmpty() ? null : zone));
+        members.add(new Member(TableCheck.memberId(id), zone.isEmpty() ? null : zone));
       }
       int[][] lists = new int[settings.buckets()][];
       for (int b = 0; b < lists.length; b++) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ringstore.common.NodeId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +91,9 @@ public final class BucketTableJson {
     for (JsonNode node : array(json, "nodes")) {
       String id = node.path("id").asText("");
       JsonNode zone = node.get("zone");
-      members.add(new Member(NodeId.of(id), zone == null || zone.isNull() ? null : zone.asText()));
+      members.add(
+          new Member(
+              TableCheck.memberId(id), zone == null || zone.isNull() ? null : zone.asText()));
       index.put(id, index.size());
     }
     JsonNode table = array(json, "table");

@@ -1,10 +1,23 @@
 package dev.ringstore.ring;
 
+import dev.ringstore.common.NodeId;
 import java.util.List;
 
 /** Checks a table read from outside (binary or JSON) before anyone routes by it. */
 final class TableCheck {
   private TableCheck() {}
+
+  /**
+   * A member's id as read from a table. A malformed one makes the table invalid: callers catch
+   * {@link InvalidRingException}, which a bare {@link NodeId#of} failure would slip past.
+   */
+  static NodeId memberId(String id) {
+    try {
+      return NodeId.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRingException("table member: " + e.getMessage());
+    }
+  }
 
   /**
    * A table of the given parts, after checking that the members are valid and sorted, and that
