@@ -93,8 +93,11 @@ final class WireReader {
     List<Integer> indices = new ArrayList<>(count);
     long previous = -1;
     for (int i = 0; i < count; i++) {
-      long value = previous + 1 + readVarint(what);
-      if (value < 0 || value >= limit) {
+      // A gap of 2^63 or more reads as negative and would wrap back to or below the previous
+      // index: a repeated or decreasing "increasing" list. previous + 1 + gap cannot overflow.
+      long gap = readVarint(what);
+      long value = previous + 1 + gap;
+      if (gap < 0 || value >= limit) {
         throw error(what + " " + i + " is beyond " + (limit - 1));
       }
       indices.add((int) value);
