@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Arbitrary bytes as an encoded bucket table, as the config service ships it to every node. {@link
  * BucketTableBinary#decode} documents one failure, {@link InvalidRingException}; a table that
- * decodes passed its checks and encodes back to the same bytes.
+ * decodes passed its checks and survives a round trip.
  *
  * <p>Random bytes almost never carry a valid CRC32C, which would keep the fuzzer at the checksum.
  * So the first input byte chooses: odd, the rest of the input gets its correct checksum appended
@@ -33,8 +33,11 @@ class BucketTableBinaryFuzzTest {
     } catch (InvalidRingException expected) {
       return;
     }
-    assertThat(BucketTableBinary.encode(table)).isEqualTo(encoded);
-    assertThat(BucketTableBinary.decode(BucketTableBinary.encode(table))).isEqualTo(table);
+    // Not the same bytes: modified UTF-8 reads a raw NUL that it writes as C0 80, and the format
+    // does not promise one encoding per table. The same table, and a stable encoding, it does.
+    byte[] again = BucketTableBinary.encode(table);
+    assertThat(BucketTableBinary.decode(again)).isEqualTo(table);
+    assertThat(BucketTableBinary.encode(BucketTableBinary.decode(again))).isEqualTo(again);
     for (int b = 0; b < table.bucketCount(); b++) {
       assertThat(table.preferenceList(b).size()).isBetween(1, table.settings().replicas());
     }
