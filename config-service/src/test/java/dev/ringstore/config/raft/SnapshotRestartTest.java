@@ -52,9 +52,13 @@ class SnapshotRestartTest {
       group.awaitAllHold(committed, WITHIN);
       for (ReplicaId id : group.ids()) {
         assertThat(group.state(id).restores()).as("%s restored a snapshot", id).isEqualTo(1);
+        // The snapshot holds at least its first 25 entries; what it does not hold came back from
+        // the log (awaitAllHold above). The log has more entries than the 110 commands (each
+        // term's first entry, configuration entries), and over gRPC the last snapshot was seen to
+        // fall after the 110th command in about half the runs: all 110 then come from it.
         assertThat(group.state(id).restoredSize())
-            .as("%s re-applied the log after its snapshot", id)
-            .isBetween(25, 109);
+            .as("%s restored its snapshot, then re-applied the log after it", id)
+            .isBetween(25, 110);
       }
       ReplicaId newLeader = group.awaitLeader(WITHIN);
       byte[] reply =
