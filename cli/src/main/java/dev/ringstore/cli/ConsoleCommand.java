@@ -4,11 +4,13 @@ import dev.ringstore.console.AdminToken;
 import dev.ringstore.console.ConsoleServer;
 import dev.ringstore.console.ConsoleSettings;
 import dev.ringstore.security.Role;
+import dev.ringstore.security.TlsFiles;
 import dev.ringstore.security.TransportSecurity;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +41,6 @@ final class ConsoleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigServiceOptions service = new ConfigServiceOptions();
-
-  @Mixin ServerTlsOptions tls = new ServerTlsOptions();
 
   @Option(
       names = "--listen",
@@ -96,13 +96,25 @@ final class ConsoleCommand implements Callable<Integer> {
    * changes, which the config service allows only an admin.
    */
   private TransportSecurity security() {
-    if (tls.tokens != null) {
+    TlsOptions tls = service.tls;
+    if (tls.token != null && !tls.token.isBlank()) {
       throw new ParameterException(
-          spec.commandLine(), "--tokens is for nodes and config replicas, not the console");
+          spec.commandLine(),
+          "--token is for clients; the console needs an admin certificate (--ca, --cert and --key)");
     }
     TransportSecurity security;
     try {
-      security = tls.security();
+      Optional<TlsFiles> files = tls.files();
+      if (files.isEmpty() && tls.ca != null) {
+        throw new IllegalArgumentException("--ca, --cert and --key go together");
+      }
+      if (files.isEmpty() && service.config == null) {
+        files = LocalClusterFile.read(service.data).flatMap(LocalClusterFile::adminTls);
+      }
+      security =
+          files
+              .map(f -> TransportSecurity.tls(f, Optional.empty()))
+              .orElse(TransportSecurity.open());
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -68,9 +68,9 @@ class ConsoleCommandTest {
   void tokensAreNotTheConsoles() throws IOException {
     TlsFiles files = issue("ops", Role.ADMIN);
     List<String> args = new java.util.ArrayList<>(List.of(flags(files)));
-    args.addAll(List.of("--tokens", dir.resolve("tokens").toString()));
+    args.addAll(List.of("--token", "rst_abc"));
     CommandRun run = console(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-    assertThat(run.err()).contains("--tokens is for nodes and config replicas");
+    assertThat(run.err()).contains("--token is for clients");
   }
 }
