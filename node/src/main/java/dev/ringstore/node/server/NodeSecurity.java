@@ -4,7 +4,9 @@ import dev.ringstore.common.NodeId;
 import dev.ringstore.security.Identity;
 import dev.ringstore.security.Role;
 import dev.ringstore.security.SecurityConfigException;
+import dev.ringstore.security.TlsContexts;
 import dev.ringstore.security.TransportSecurity;
+import io.netty.handler.ssl.SslProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,9 @@ final class NodeSecurity {
               + node.value()
               + "'");
     }
-    log.info("node {}: TLS on every port, mutual TLS between nodes", node);
+    log.info(
+        "node {}: TLS on every port, mutual TLS between nodes ({} TLS)",
+        node,
+        TlsContexts.provider() == SslProvider.OPENSSL ? "OpenSSL" : "JDK");
   }
 }
