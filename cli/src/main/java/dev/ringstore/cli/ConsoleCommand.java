@@ -105,7 +105,7 @@ final class ConsoleCommand implements Callable<Integer> {
     TransportSecurity security;
     try {
       Optional<TlsFiles> files = tls.files();
-      if (files.isEmpty() && tls.ca != null) {
+      if (files.isEmpty() && tls.certificate.ca != null) {
         throw new IllegalArgumentException("--ca, --cert and --key go together");
       }
       if (files.isEmpty() && service.config == null) {

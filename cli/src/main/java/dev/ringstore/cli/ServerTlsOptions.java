@@ -5,6 +5,7 @@ import dev.ringstore.security.TokenStore;
 import dev.ringstore.security.TransportSecurity;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,23 +14,7 @@ import picocli.CommandLine.Option;
  * without a certificate. Without them everything is open, as before TLS existed.
  */
 final class ServerTlsOptions {
-  @Option(
-      names = "--ca",
-      paramLabel = "FILE",
-      description = "The cluster's CA certificate (PEM). With --cert and --key: TLS on every port.")
-  Path ca;
-
-  @Option(
-      names = "--cert",
-      paramLabel = "FILE",
-      description = "This process's certificate (PEM), signed by the cluster's CA.")
-  Path cert;
-
-  @Option(
-      names = "--key",
-      paramLabel = "FILE",
-      description = "The private key (PKCS#8 PEM) of --cert.")
-  Path key;
+  @Mixin CertificateFlags certificate = new CertificateFlags();
 
   @Option(
       names = "--tokens",
@@ -41,16 +26,16 @@ final class ServerTlsOptions {
 
   /** Open when none of the flags is given; TLS when --ca, --cert and --key are. */
   TransportSecurity security() {
-    if (ca == null && cert == null && key == null) {
+    Optional<TlsFiles> files = certificate.files();
+    if (files.isEmpty()) {
+      if (!certificate.none()) {
+        throw new IllegalArgumentException("--ca, --cert and --key go together");
+      }
       if (tokens != null) {
         throw new IllegalArgumentException("--tokens needs TLS: give --ca, --cert and --key");
       }
       return TransportSecurity.open();
     }
-    if (ca == null || cert == null || key == null) {
-      throw new IllegalArgumentException("--ca, --cert and --key go together");
-    }
-    return TransportSecurity.tls(
-        new TlsFiles(ca, cert, key), Optional.ofNullable(tokens).map(TokenStore::load));
+    return TransportSecurity.tls(files.get(), Optional.ofNullable(tokens).map(TokenStore::load));
   }
 }

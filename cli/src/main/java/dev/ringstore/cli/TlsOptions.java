@@ -2,8 +2,8 @@ package dev.ringstore.cli;
 
 import dev.ringstore.security.ClientSecurity;
 import dev.ringstore.security.TlsFiles;
-import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,23 +13,7 @@ import picocli.CommandLine.Option;
  * certificate, which {@code ringstore local --tls} made.
  */
 final class TlsOptions {
-  @Option(
-      names = "--ca",
-      paramLabel = "FILE",
-      description = "The cluster's CA certificate (PEM): connect with TLS, trusting only it.")
-  Path ca;
-
-  @Option(
-      names = "--cert",
-      paramLabel = "FILE",
-      description = "This client's certificate (PEM), signed by the cluster's CA. Needs --key.")
-  Path cert;
-
-  @Option(
-      names = "--key",
-      paramLabel = "FILE",
-      description = "The private key (PKCS#8 PEM) of --cert.")
-  Path key;
+  @Mixin CertificateFlags certificate = new CertificateFlags();
 
   @Option(
       names = "--token",
@@ -42,13 +26,7 @@ final class TlsOptions {
 
   /** The certificate files, when --ca, --cert and --key are all given. */
   Optional<TlsFiles> files() {
-    if (cert == null && key == null) {
-      return Optional.empty();
-    }
-    if (ca == null || cert == null || key == null) {
-      throw new IllegalArgumentException("--ca, --cert and --key go together");
-    }
-    return Optional.of(new TlsFiles(ca, cert, key));
+    return certificate.files();
   }
 
   /**
@@ -61,12 +39,12 @@ final class TlsOptions {
       return ClientSecurity.certificate(files.get().requireReadable());
     }
     if (token != null && !token.isBlank()) {
-      if (ca == null) {
+      if (certificate.ca == null) {
         throw new IllegalArgumentException("--token needs --ca, the cluster's CA certificate");
       }
-      return ClientSecurity.token(ca, token);
+      return ClientSecurity.token(certificate.ca, token);
     }
-    if (ca != null) {
+    if (certificate.ca != null) {
       throw new IllegalArgumentException("--ca needs --cert and --key, or --token");
     }
     return local.map(ClientSecurity::certificate).orElse(ClientSecurity.none());
