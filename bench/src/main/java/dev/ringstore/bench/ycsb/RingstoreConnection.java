@@ -4,8 +4,11 @@ import dev.ringstore.client.ReadOptions;
 import dev.ringstore.client.RingstoreClient;
 import dev.ringstore.client.Store;
 import dev.ringstore.client.WriteOptions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,7 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Properties: {@code ringstore.config} (config service HOST:PORT,...) and/or {@code
  * ringstore.seeds} (node HOST:PORT,...); {@code ringstore.n}, {@code ringstore.r}, {@code
  * ringstore.w} (0 = the node's default), {@code ringstore.sloppy} (true), {@code
- * ringstore.timeout.ms} (the client's default when absent).
+ * ringstore.timeout.ms} (the client's default when absent); {@code ringstore.ca}, {@code
+ * ringstore.cert} and {@code ringstore.key} (PEM files, all three or none) for a cluster that runs
+ * with TLS, e.g. the admin certificate of {@code ringstore local --tls}.
  */
 public final class RingstoreConnection implements AutoCloseable {
   private final RingstoreClient client;
@@ -72,11 +77,30 @@ public final class RingstoreConnection implements AutoCloseable {
     if (seeds != null) {
       builder.seeds(seeds.split(","));
     }
+    tls(properties).ifPresent(files -> builder.tls(files[0], files[1], files[2]));
     int pool = intProperty(properties, "ringstore.pool");
     if (pool > 0) {
       builder.poolSize(pool);
     }
     return new RingstoreConnection(builder.build(), properties);
+  }
+
+  /**
+   * The CA, certificate and key of {@code ringstore.ca/.cert/.key}, or empty when none is set; some
+   * but not all of them is a mistake that would otherwise surface as a handshake failure per call.
+   */
+  static Optional<Path[]> tls(Properties properties) {
+    List<String> names = List.of("ringstore.ca", "ringstore.cert", "ringstore.key");
+    List<String> set = names.stream().filter(n -> properties.getProperty(n) != null).toList();
+    if (set.isEmpty()) {
+      return Optional.empty();
+    }
+    if (set.size() < names.size()) {
+      throw new IllegalArgumentException(
+          "TLS needs all of " + String.join(", ", names) + "; only " + set + " are set");
+    }
+    return Optional.of(
+        names.stream().map(n -> Path.of(properties.getProperty(n))).toArray(Path[]::new));
   }
 
   Store<byte[]> store() {
