@@ -10,6 +10,8 @@
 #   bench/compare.sh --rounds 5 --workloads A,W,C --seconds 20
 #                                    # both systems up side by side, each round runs every workload
 #                                    # on one and then the other; summary.md gives median ratios
+#   bench/compare.sh --quick --tls   # adds Ringstore with TLS on every port (ringstore local --tls)
+#                                    # right after plain Ringstore; summary.md gives its CPU/op ratio
 #   bench/compare.sh --partition     # availability under a 2|3 partition (root: network namespaces)
 #   bench/compare.sh --help          # every option (workloads, threads, records, output directory)
 #

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  * each with fresh data directories and fsync durability (Ringstore in {@code async} as an extra
  * row), runs the YCSB workloads at each client thread count and a latency-versus-throughput sweep
  * of workload A on both, and writes {@code results/compare-<time>/}: JSON per run, a Markdown table
- * and PNG plots. {@code --partition} runs the availability-under-partition comparison instead.
+ * and PNG plots. {@code --tls} adds Ringstore with TLS on every port as a third system. {@code
+ * --partition} runs the availability-under-partition comparison instead.
  */
 @Command(
     name = "compare",
@@ -96,6 +98,21 @@ public final class Compare implements Callable<Integer> {
   int rounds = 1;
 
   @Option(
+      names = "--tls",
+      description =
+          "A third system, Ringstore with TLS and client certificates on every port (ringstore"
+              + " local --tls), at the most threads right after plain Ringstore; the summary gives"
+              + " its CPU per operation over plain Ringstore's. Not with --rounds or --partition.")
+  boolean tls;
+
+  @Option(
+      names = "--base-port",
+      description =
+          "First port the servers use: Ringstore from it (up to +1202), etcd from +2790"
+              + " (default: 21000).")
+  int basePort = 21000;
+
+  @Option(
       names = "--ringstore-jar",
       description = "The runnable Ringstore jar (default: cli/target/ringstore.jar).")
   Path ringstoreJar = Path.of("cli", "target", "ringstore.jar");
@@ -120,6 +137,12 @@ public final class Compare implements Callable<Integer> {
     if (rounds < 1 || (rounds > 1 && (partition || systems.size() != 2))) {
       System.err.println(
           "--rounds needs a number of at least 1, and above 1 both systems and no --partition");
+      return 2;
+    }
+    if (tls && (rounds > 1 || partition || !systems.contains("ringstore"))) {
+      System.err.println(
+          "--tls adds a row next to plain Ringstore's: it needs the ringstore system, and runs"
+              + " without --rounds or --partition");
       return 2;
     }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -148,8 +171,12 @@ public final class Compare implements Callable<Integer> {
       }
     }
     Duration settling = Duration.ofSeconds(settle != null ? settle : quick ? 45 : 120);
+    Set<String> running = new HashSet<>(systems);
+    if (tls) {
+      running.add(RunResult.RINGSTORE_TLS);
+    }
     return new CompareSession(
-            plan, ringstoreJar, dir, Set.copyOf(systems), profiled, settling, rounds)
+            plan, ringstoreJar, dir, running, profiled, settling, rounds, basePort)
         .run();
   }
 }

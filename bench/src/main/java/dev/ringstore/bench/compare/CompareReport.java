@@ -91,6 +91,13 @@ public final class CompareReport {
         "Ratios above 1 mean Ringstore did more operations per second, or spent more server CPU per"
             + " operation; etcd's linearizable run where both read modes ran.",
         RelativeToEtcdTable.render(runs));
+    section(
+        out,
+        "What TLS costs Ringstore",
+        "Ringstore (fsync) with TLS and client certificates on every connection (ringstore local"
+            + " --tls), beside the plain cluster measured just before it; a CPU/op ratio of 1.20×"
+            + " means TLS added a fifth to the servers' CPU per operation. etcd runs without TLS.",
+        TlsCostTable.render(runs));
     return out.toString();
   }
 

@@ -15,8 +15,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * The systems of one comparison and what they produced: by default Ringstore (fsync), etcd and
- * Ringstore (async) one after the other; with {@code rounds} above one, Ringstore (fsync) and etcd
- * side by side in the alternating windows of a {@link RoundSchedule}.
+ * Ringstore (async) one after the other, with Ringstore (fsync, TLS) right after the plain fsync
+ * cluster when asked for (so the two are measured minutes apart, not a quarter of an hour); with
+ * {@code rounds} above one, Ringstore (fsync) and etcd side by side in the alternating windows of a
+ * {@link RoundSchedule}.
  */
 final class CompareSession {
   private static final Properties QUORUM =
@@ -40,12 +42,16 @@ final class CompareSession {
   private final ProfiledWindows profiled; // null: not profiling
   private final Duration settle;
   private final int rounds;
+  private final int basePort;
   private final List<ServerCluster> running = new CopyOnWriteArrayList<>();
 
   /**
-   * @param systems which systems run: {@code ringstore}, {@code etcd} (both in a comparison)
+   * @param systems which systems run: {@code ringstore}, {@code etcd} (both in a comparison), and
+   *     {@code ringstore-tls} for the TLS row (not with rounds)
    * @param rounds 1 for one run of each system after the other; more for that many interleaved
    *     rounds of both (both systems needed)
+   * @param basePort the first port: Ringstore clusters take ports from it in steps of 100 (each
+   *     uses its first three, +500, +600 and +1000), etcd from {@code basePort + 2790}
    */
   CompareSession(
       ComparePlan plan,
@@ -54,7 +60,9 @@ final class CompareSession {
       Set<String> systems,
       ProfiledWindows profiled,
       Duration settle,
-      int rounds) {
+      int rounds,
+      int basePort) {
+    this.basePort = basePort;
     this.settle = settle;
     this.rounds = rounds;
     this.plan = plan;
@@ -84,10 +92,18 @@ final class CompareSession {
       if (systems.contains("ringstore")) {
         results.addAll(
             withCluster(
-                startRingstore("fsync", 0),
+                startRingstore("fsync", 0, false),
                 c ->
                     new SystemRuns(c, plan, tick, print, profiled, settle)
                         .run(List.of(RINGSTORE), plan.threads(), true)));
+      }
+      if (systems.contains(RunResult.RINGSTORE_TLS)) {
+        results.addAll(
+            withCluster(
+                startRingstore("fsync", 2, true),
+                c ->
+                    new SystemRuns(c, plan, tick, print, profiled, settle)
+                        .run(List.of(RINGSTORE), maxOnly, false)));
       }
       if (systems.contains("etcd")) {
         results.addAll(
@@ -100,7 +116,7 @@ final class CompareSession {
       if (systems.contains("ringstore")) {
         results.addAll(
             withCluster(
-                startRingstore("async", 1),
+                startRingstore("async", 1, false),
                 c ->
                     new SystemRuns(c, plan, tick, print, profiled, settle)
                         .run(List.of(ringstoreAsync), maxOnly, false)));
@@ -119,7 +135,7 @@ final class CompareSession {
     try (ProgressBar bar = progressBar(total)) {
       IntConsumer tick = bar::stepBy;
       Consumer<RunResult> print = lastRun(bar);
-      ServerCluster ringstore = started(startRingstore("fsync", 0));
+      ServerCluster ringstore = started(startRingstore("fsync", 0, false));
       try {
         ServerCluster etcd = started(startEtcd());
         try {
@@ -165,10 +181,12 @@ final class CompareSession {
     int async = plan.asyncWorkloads().isEmpty() ? w : plan.asyncWorkloads().size();
     long sweep = plan.sweepFractions().size() * plan.sweepStepSeconds();
     long saturation = plan.workloads().contains("A") ? 0 : perRun;
+    long tls = systems.contains(RunResult.RINGSTORE_TLS) ? w * perRun + settling : 0;
     return (w * 2L + c) * threads * perRun
         + async * perRun
         + 2 * (sweep + saturation)
-        + 3 * settling;
+        + 3 * settling
+        + tls;
   }
 
   interface Body {
@@ -194,19 +212,20 @@ final class CompareSession {
     cluster.close();
   }
 
-  private ServerCluster startRingstore(String durability, int index) throws Exception {
-    int base = 21000 + index * 100;
+  private ServerCluster startRingstore(String durability, int index, boolean tls) throws Exception {
+    int base = basePort + index * 100;
     return RingstoreServers.start(
         jar,
         3,
         durability,
         base,
-        dir.resolve("data-ringstore-" + durability),
-        Duration.ofMinutes(3));
+        dir.resolve("data-ringstore-" + durability + (tls ? "-tls" : "")),
+        Duration.ofMinutes(3),
+        tls);
   }
 
   private ServerCluster startEtcd() throws Exception {
-    return EtcdServers.loopback(3, 23790, dir.resolve("data-etcd"));
+    return EtcdServers.loopback(3, basePort + 2790, dir.resolve("data-etcd"));
   }
 
   private void stopRunning() {

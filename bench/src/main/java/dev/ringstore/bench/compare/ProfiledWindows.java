@@ -26,9 +26,9 @@ final class ProfiledWindows {
     this.dir = dir;
   }
 
-  /** Whether a run of {@code system} is profiled: the JVM servers, not etcd. */
+  /** Whether a run of {@code system} is profiled: the JVM servers (with TLS too), not etcd. */
   boolean profiles(String system) {
-    return system.equals("ringstore");
+    return system.startsWith(RunResult.RINGSTORE);
   }
 
   void opened(List<Long> pids) throws IOException, InterruptedException {

@@ -19,7 +19,9 @@ import site.ycsb.DB;
  * jar (three nodes, a three-replica config service, every default on: gossip, anti-entropy, hinted
  * handoff), with a fresh data directory and the given durability. Its server processes are the
  * nodes and config replicas that {@code local-cluster.json} names; the launcher itself only watches
- * them and is not counted.
+ * them and is not counted. With TLS ({@code local --tls}) every port speaks mutual TLS and the load
+ * generator connects with the admin certificate from the cluster's {@code certs} directory, so the
+ * comparison can show what TLS costs per operation.
  */
 final class RingstoreServers implements ServerCluster {
   private final Process launcher;
@@ -27,10 +29,12 @@ final class RingstoreServers implements ServerCluster {
   private final List<Long> pids;
   private final String configAddresses;
   private final String nodeAddresses;
+  private final Path certs; // null: plain TCP
   private RingstoreConnection connection;
 
   private RingstoreServers(
-      Process launcher, Path data, List<Long> pids, String config, String nodes) {
+      Process launcher, Path data, List<Long> pids, String config, String nodes, Path certs) {
+    this.certs = certs;
     this.launcher = launcher;
     this.data = data;
     this.pids = List.copyOf(pids);
@@ -38,9 +42,18 @@ final class RingstoreServers implements ServerCluster {
     this.nodeAddresses = nodes;
   }
 
-  /** Starts {@code nodes} nodes and 3 config replicas on ports from {@code basePort}. */
+  /**
+   * Starts {@code nodes} nodes and 3 config replicas on ports from {@code basePort}, with TLS on
+   * every port if {@code tls}.
+   */
   static RingstoreServers start(
-      Path jar, int nodes, String durability, int basePort, Path data, Duration timeout)
+      Path jar,
+      int nodes,
+      String durability,
+      int basePort,
+      Path data,
+      Duration timeout,
+      boolean tls)
       throws IOException, InterruptedException {
     Files.createDirectories(data);
     List<String> argv = new ArrayList<>();
@@ -48,6 +61,9 @@ final class RingstoreServers implements ServerCluster {
     argv.addAll(List.of("-jar", jar.toString(), "local", "--nodes", Integer.toString(nodes)));
     argv.addAll(List.of("--config-replicas", "3", "--durability", durability));
     argv.addAll(List.of("--base-port", Integer.toString(basePort), "--data", data.toString()));
+    if (tls) {
+      argv.add("--tls");
+    }
     Process launcher =
         new ProcessBuilder(argv)
             .redirectErrorStream(true)
@@ -73,13 +89,21 @@ final class RingstoreServers implements ServerCluster {
       String listen = process.get("listen").asText();
       (process.get("role").asText().equals("config") ? config : nodeList).add(listen);
     }
+    Path certs = null;
+    if (tls) {
+      if (!cluster.hasNonNull("certs")) {
+        launcher.destroy();
+        throw new IllegalStateException("ringstore local --tls wrote no certs to " + file);
+      }
+      certs = Path.of(cluster.get("certs").asText());
+    }
     return new RingstoreServers(
-        launcher, data, pids, String.join(",", config), String.join(",", nodeList));
+        launcher, data, pids, String.join(",", config), String.join(",", nodeList), certs);
   }
 
   @Override
   public String system() {
-    return "ringstore";
+    return certs == null ? RunResult.RINGSTORE : RunResult.RINGSTORE_TLS;
   }
 
   @Override
@@ -99,6 +123,11 @@ final class RingstoreServers implements ServerCluster {
       withCluster.putAll(properties);
       withCluster.setProperty("ringstore.config", configAddresses);
       withCluster.setProperty("ringstore.seeds", nodeAddresses);
+      if (certs != null) {
+        withCluster.setProperty("ringstore.ca", certs.resolve("ca.crt").toString());
+        withCluster.setProperty("ringstore.cert", certs.resolve("admin.crt").toString());
+        withCluster.setProperty("ringstore.key", certs.resolve("admin.key").toString());
+      }
       connection = RingstoreConnection.open(withCluster);
     }
     return new RingstoreYcsbDb(connection);

@@ -8,7 +8,7 @@ import java.util.Map;
  * excluded); for a throttled run (a sweep step) they are measured from each operation's intended
  * start, so a server that falls behind shows it instead of hiding it (coordinated omission).
  *
- * @param system "etcd" or "ringstore"
+ * @param system "etcd", "ringstore", or "ringstore-tls" (Ringstore with TLS on every port)
  * @param durability "fsync" or "async" (etcd always fsyncs); for etcd the read mode is in {@code
  *     variant}
  * @param variant what else distinguishes the run: etcd's read consistency ("linearizable",
@@ -45,6 +45,12 @@ public record RunResult(
     long siblingsSeen,
     Map<String, Long> failures) {
 
+  /** The system name of plain Ringstore's runs. */
+  public static final String RINGSTORE = "ringstore";
+
+  /** The system name of Ringstore's runs with TLS and client certificates on every connection. */
+  public static final String RINGSTORE_TLS = "ringstore-tls";
+
   public RunResult {
     failures = failures == null ? Map.of() : Map.copyOf(failures);
   }
@@ -54,9 +60,15 @@ public record RunResult(
     return operations == 0 ? Double.NaN : serverCpuMillis / operations;
   }
 
-  /** What a row's system column says: "etcd (serializable)" or "ringstore fsync". */
+  /**
+   * What a row's system column says: "etcd serializable", "ringstore fsync" or "ringstore fsync
+   * TLS" (which sorts right after the plain row it is compared with).
+   */
   public String label() {
-    return system.equals("etcd") ? "etcd " + variant : "ringstore " + durability;
+    if (system.equals("etcd")) {
+      return "etcd " + variant;
+    }
+    return "ringstore " + durability + (system.equals(RINGSTORE_TLS) ? " TLS" : "");
   }
 
   /** Count and latency percentiles (milliseconds) of one kind of operation. */

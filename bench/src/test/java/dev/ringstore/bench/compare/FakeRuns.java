@@ -150,8 +150,9 @@ final class FakeRuns {
       double p999,
       long errors,
       double cpuPerOp) {
-    String system = label.substring(0, label.indexOf(' '));
-    String mode = label.substring(label.indexOf(' ') + 1);
+    boolean tls = label.endsWith(" TLS"); // "ringstore fsync TLS", as RunResult.label() says it
+    String system = tls ? RunResult.RINGSTORE_TLS : label.substring(0, label.indexOf(' '));
+    String mode = label.substring(label.indexOf(' ') + 1).replace(" TLS", "");
     boolean etcd = system.equals("etcd");
     long operations = Math.round(ops * 60);
     Map<String, OperationStats> perOperation = new LinkedHashMap<>();
