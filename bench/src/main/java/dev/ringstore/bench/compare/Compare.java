@@ -109,7 +109,9 @@ public final class Compare implements Callable<Integer> {
       names = "--base-port",
       description =
           "First port the servers use: Ringstore from it (up to +1202), etcd from +2790"
-              + " (default: 21000).")
+              + " (default: 21000). Keep it all below the kernel's ephemeral range"
+              + " (net.ipv4.ip_local_port_range, 32768 up on Linux): a client connection may hold"
+              + " a port there, and ringstore local then refuses to start.")
   int basePort = 21000;
 
   @Option(

@@ -16,8 +16,13 @@ import java.util.concurrent.TimeUnit;
 final class CompareOutput {
   private CompareOutput() {}
 
-  static int write(Path dir, ComparePlan plan, List<RunResult> results) throws IOException {
-    RunContext context = context(plan, "");
+  /**
+   * @param options what the summary's command line shows besides the plan's (" --tls"), so a reader
+   *     can tell a TLS run from the plain ones
+   */
+  static int write(Path dir, ComparePlan plan, List<RunResult> results, String options)
+      throws IOException {
+    RunContext context = context(plan, options);
     CompareReport.write(dir, context, results);
     ComparePlots.write(dir, results);
     System.out.println();

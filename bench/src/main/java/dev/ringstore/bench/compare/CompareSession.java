@@ -124,7 +124,8 @@ final class CompareSession {
     } finally {
       Runtime.getRuntime().removeShutdownHook(stopper);
     }
-    return CompareOutput.write(dir, plan, results);
+    boolean tls = systems.contains(RunResult.RINGSTORE_TLS);
+    return CompareOutput.write(dir, plan, results, tls ? " --tls" : "");
   }
 
   private List<InterleavedRuns.RoundRun> interleaved() throws Exception {
