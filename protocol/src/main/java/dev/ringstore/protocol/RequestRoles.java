@@ -11,6 +11,7 @@ import dev.ringstore.protocol.v1.Request;
 import dev.ringstore.security.Identity;
 import dev.ringstore.security.Role;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,10 +42,9 @@ public final class RequestRoles {
       return Optional.empty();
     }
     Set<Role> allowed = allowed(request);
-    String operation = operation(request);
     if (caller == null) {
       return Optional.of(
-          operation
+          operation(request)
               + " needs role "
               + names(allowed)
               + "; this connection has not authenticated (present a client certificate the"
@@ -52,12 +52,17 @@ public final class RequestRoles {
     }
     if (!allowed.contains(caller.role())) {
       return Optional.of(
-          operation + " needs role " + names(allowed) + "; " + caller.describe() + " may not");
+          operation(request)
+              + " needs role "
+              + names(allowed)
+              + "; "
+              + caller.describe()
+              + " may not");
     }
     String reporter = reportingNode(request);
     if (reporter != null && !reporter.equals(caller.id())) {
       return Optional.of(
-          operation
+          operation(request)
               + " reports for node '"
               + reporter
               + "'; "
@@ -115,13 +120,13 @@ public final class RequestRoles {
     return null;
   }
 
+  /** The request's name in a refusal; built only when refusing, never on the allowed path. */
   private static String operation(Request request) {
-    String op = request.getOpCase().name().toLowerCase(java.util.Locale.ROOT);
     if (request.hasConfigCommand()) {
       return "config command "
-          + request.getConfigCommand().getKindCase().name().toLowerCase(java.util.Locale.ROOT);
+          + request.getConfigCommand().getKindCase().name().toLowerCase(Locale.ROOT);
     }
-    return op;
+    return request.getOpCase().name().toLowerCase(Locale.ROOT);
   }
 
   private static String names(Set<Role> roles) {

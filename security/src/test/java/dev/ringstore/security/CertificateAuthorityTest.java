@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +96,33 @@ class CertificateAuthorityTest {
         .isInstanceOf(SecurityConfigException.class)
         .hasMessageContaining("line 3")
         .hasMessageContaining("superuser");
+  }
+
+  @Test
+  void aCaFileWithTheOldAndTheNewCaTrustsCertificatesFromBoth(@TempDir Path dir) throws Exception {
+    CertificateAuthority old =
+        CertificateAuthority.create("old", Duration.ofDays(30), clock, random);
+    CertificateAuthority next =
+        CertificateAuthority.create("next", Duration.ofDays(30), clock, random);
+    CertificateAuthority other =
+        CertificateAuthority.create("other", Duration.ofDays(30), clock, random);
+    old.writeTo(dir.resolve("old"));
+    next.writeTo(dir.resolve("next"));
+    Path bundle = dir.resolve("bundle.crt");
+    Files.writeString(
+        bundle,
+        Files.readString(dir.resolve("old").resolve(TlsFiles.CA_CERTIFICATE))
+            + Files.readString(dir.resolve("next").resolve(TlsFiles.CA_CERTIFICATE)));
+
+    X509ExtendedTrustManager trust = JdkTls.trustManager(bundle);
+
+    for (CertificateAuthority ca : List.of(old, next)) {
+      X509Certificate leaf = ca.issue("n1", Role.NODE, List.of(), Duration.ofDays(1)).certificate();
+      trust.checkClientTrusted(new X509Certificate[] {leaf}, "EC");
+    }
+    X509Certificate stranger =
+        other.issue("n1", Role.NODE, List.of(), Duration.ofDays(1)).certificate();
+    assertThatThrownBy(() -> trust.checkClientTrusted(new X509Certificate[] {stranger}, "EC"))
+        .isInstanceOf(CertificateException.class);
   }
 }

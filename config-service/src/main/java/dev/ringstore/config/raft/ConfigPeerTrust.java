@@ -1,22 +1,14 @@
 package dev.ringstore.config.raft;
 
 import dev.ringstore.security.Identity;
+import dev.ringstore.security.JdkTls;
 import dev.ringstore.security.PeerCertificates;
 import dev.ringstore.security.Role;
-import dev.ringstore.security.SecurityConfigException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -37,24 +29,7 @@ final class ConfigPeerTrust extends X509ExtendedTrustManager {
 
   /** Trusts config replicas whose certificate the CA in {@code caCertificate} (PEM) signed. */
   static ConfigPeerTrust of(Path caCertificate) {
-    try (InputStream in = Files.newInputStream(caCertificate)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      store.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      return new ConfigPeerTrust(
-          Arrays.stream(factory.getTrustManagers())
-              .filter(X509ExtendedTrustManager.class::isInstance)
-              .map(X509ExtendedTrustManager.class::cast)
-              .findFirst()
-              .orElseThrow(() -> new GeneralSecurityException("no X.509 trust manager")));
-    } catch (IOException | GeneralSecurityException e) {
-      throw new SecurityConfigException(
-          "cannot use CA certificate " + caCertificate + ": " + e.getMessage(), e);
-    }
+    return new ConfigPeerTrust(JdkTls.trustManager(caCertificate));
   }
 
   @Override
