@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,20 +13,6 @@ class PhiAccrualFailureDetectorTest {
   private final ManualTime clock = new ManualTime();
   private final PhiAccrualFailureDetector detector =
       new PhiAccrualFailureDetector(PhiAccrualSettings.DEFAULTS, clock);
-
-  private static final class ManualTime implements InstantSource {
-    long millis = 1_700_000_000_000L;
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-  }
 
   private void beatEverySecond(int times) {
     for (int i = 0; i < times; i++) {

@@ -2,8 +2,6 @@ package dev.ringstore.gossip.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,24 +19,12 @@ class PhiAccrualProperties {
   @Property(tries = 500)
   void aSilentMemberIsConvictedWithinTheBoundWhateverItsHistory(
       @ForAll @Size(min = 0, max = 300) List<@IntRange(min = 0, max = 60_000) Integer> intervals) {
-    long[] now = {1_700_000_000_000L};
-    InstantSource clock =
-        new InstantSource() {
-          @Override
-          public Instant instant() {
-            return Instant.ofEpochMilli(now[0]);
-          }
-
-          @Override
-          public long millis() {
-            return now[0];
-          }
-        };
+    ManualTime clock = new ManualTime();
     PhiAccrualSettings settings = PhiAccrualSettings.DEFAULTS;
     PhiAccrualFailureDetector detector = new PhiAccrualFailureDetector(settings, clock);
     detector.heartbeat();
     for (int interval : intervals) {
-      now[0] += interval;
+      clock.millis += interval;
       detector.heartbeat();
     }
 
@@ -46,7 +32,7 @@ class PhiAccrualProperties {
     long bound =
         (long) (3.2 * settings.maxSampleInterval().toMillis())
             + settings.acceptablePause().toMillis();
-    now[0] += bound;
+    clock.millis += bound;
 
     assertThat(detector.isAvailable())
         .as("available %d ms after the last of %s (phi %.2f)", bound, intervals, detector.phi())
